@@ -1,0 +1,4 @@
+// Every CLI command, in the order `--help` lists them. Adding a command is one line here.
+import type { CliCommand } from '../command.ts';
+
+export const commands: CliCommand[] = [];
