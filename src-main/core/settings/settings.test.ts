@@ -38,3 +38,15 @@ test('a corrupt settings file is recovered from the last good copy, and the brok
   assert.ok(ring.since().some((entry) => entry.level === 'warn' && /restored the last good copy/.test(entry.message)));
   assert.ok(fs.readdirSync(dir).some((name) => name.startsWith('settings.json.corrupt-')));
 });
+
+test('a change made by another process is picked up by reload()', async () => {
+  const dir = tempDir();
+  const serving = openSettings(dir, createLogger());
+  const other = openSettings(dir, createLogger());
+  await new Promise((resolve) => setTimeout(resolve, 20)); // mtime granularity
+  other.update(() => ({ readOnly: true }));
+  assert.equal(serving.get().readOnly, false);
+  assert.equal(serving.reload(), true);
+  assert.equal(serving.get().readOnly, true);
+  assert.equal(serving.reload(), false);
+});

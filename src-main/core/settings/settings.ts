@@ -12,6 +12,8 @@ export interface Settings {
   /** Apply a change; the result is validated before anything is written. */
   update(change: (current: SettingsData) => Partial<SettingsData>): SettingsData;
   onChange(listener: Listener): () => void;
+  /** Re-read the file when another process (e.g. `configure` while `serve` runs) changed it; true when it did. */
+  reload(): boolean;
 }
 
 export class SettingsError extends Error {
@@ -69,6 +71,9 @@ export function openSettings(dataDir: string, logger: Logger): Settings {
   const listeners = new Set<Listener>();
   let current = settingsSchema.parse(conf.store);
 
+  const modifiedAt = (): number => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0);
+  let seenModifiedAt = modifiedAt();
+
   const writeLastGood = (): void => {
     fs.writeFileSync(file + LAST_GOOD_SUFFIX, JSON.stringify(current, null, 2) + '\n', { mode: 0o600 });
   };
@@ -91,8 +96,28 @@ export function openSettings(dataDir: string, logger: Logger): Settings {
         // best effort: Windows has no POSIX modes
       }
       writeLastGood();
+      seenModifiedAt = modifiedAt();
       for (const listener of listeners) listener(current, previous);
       return current;
+    },
+    reload() {
+      const stamp = modifiedAt();
+      if (stamp === seenModifiedAt) return false;
+      seenModifiedAt = stamp;
+      let next: SettingsData;
+      try {
+        next = parseSettings(fs.readFileSync(file, 'utf8'));
+      } catch (error) {
+        logger.warn('Settings file changed on disk but is not readable; keeping the settings in memory.', {
+          reason: (error as Error).message.slice(0, 200),
+        });
+        return false;
+      }
+      const previous = current;
+      current = next;
+      writeLastGood();
+      for (const listener of listeners) listener(current, previous);
+      return true;
     },
     onChange(listener) {
       listeners.add(listener);
