@@ -79,10 +79,11 @@ export function openSettings(dataDir: string, logger: Logger): Settings {
   };
   if (fs.existsSync(file)) writeLastGood();
 
-  return {
+  const settings: Settings = {
     file,
     get: () => current,
     update(change) {
+      settings.reload(); // never write over what another process saved meanwhile
       const previous = current;
       const result = settingsSchema.safeParse({ ...previous, ...change(previous) });
       if (!result.success) {
@@ -124,4 +125,5 @@ export function openSettings(dataDir: string, logger: Logger): Settings {
       return () => listeners.delete(listener);
     },
   };
+  return settings;
 }
