@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { defineDomain, defineOperation } from '../operation.ts';
+import { id, ids, line, markdown } from '../params.ts';
+import { messageView } from '../views.ts';
+
+export default defineDomain({
+  name: 'messages',
+  title: 'Messages',
+  summary:
+    "Message board posts: list, read and write announcements (the board id is in the project's dock, name message_board).",
+  operations: [
+    defineOperation({
+      id: 'messages.list',
+      domain: 'messages',
+      action: 'list',
+      title: 'List messages',
+      summary: 'List the messages on a message board, newest first.',
+      method: 'GET',
+      path: '/message_boards/{board_id}/messages.json',
+      params: z.object({
+        board_id: id("The message board id from the project's dock"),
+        sort: z.enum(['created_at', 'updated_at']).optional().describe('Order by creation or by last update'),
+        direction: z.enum(['desc', 'asc']).optional().describe('desc (newest first, default) or asc'),
+      }),
+      query: ['sort', 'direction'],
+      kind: 'read',
+      paginated: true,
+      openapi: ['ListMessages'],
+      view: messageView,
+    }),
+    defineOperation({
+      id: 'messages.get',
+      domain: 'messages',
+      action: 'get',
+      title: 'Get a message',
+      summary: 'One message with its full text as Markdown.',
+      method: 'GET',
+      path: '/messages/{message_id}.json',
+      params: z.object({ message_id: id('The message id') }),
+      kind: 'read',
+      openapi: ['GetMessage'],
+      view: messageView,
+    }),
+    defineOperation({
+      id: 'messages.create',
+      domain: 'messages',
+      action: 'create',
+      title: 'Post a message',
+      summary:
+        'Write a message on a message board. It is saved as a draft for a person to review unless publish is true.',
+      method: 'POST',
+      path: '/message_boards/{board_id}/messages.json',
+      params: z.object({
+        board_id: id("The message board id from the project's dock"),
+        subject: line('The title of the message'),
+        content: markdown('The body of the message').optional(),
+        category_id: id('A message type id (see the project message types)').optional(),
+        subscriptions: ids(
+          'Only these people are notified and subscribed; leave out to notify everyone on the project',
+        ).optional(),
+      }),
+      richText: ['content'],
+      draftable: true,
+      kind: 'write',
+      openapi: ['CreateMessage'],
+      view: messageView,
+      notes: (params) => [
+        params.publish === true &&
+          params.subscriptions === undefined &&
+          'Published without `subscriptions`: everyone on the project was notified.',
+      ],
+    }),
+  ],
+});

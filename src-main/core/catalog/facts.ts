@@ -1,0 +1,50 @@
+// Small readers for list-line facts, shared by the domain files' record views.
+import type { BasecampRecord } from './operation.ts';
+
+export function obj(value: unknown): BasecampRecord | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as BasecampRecord) : undefined;
+}
+
+export function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/** `Ann, Bo` from an array of people. */
+export function names(value: unknown): string | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  return value.map((person) => str(obj(person)?.name) ?? '?').join(', ');
+}
+
+/** The ids of an array of people (for fetch-then-merge of `assignee_ids` and the like). */
+export function personIds(value: unknown): number[] {
+  return Array.isArray(value)
+    ? value.map((person) => obj(person)?.id).filter((v): v is number => typeof v === 'number')
+    : [];
+}
+
+export const by = (record: BasecampRecord): string | undefined => {
+  const name = str(obj(record.creator)?.name);
+  return name ? `by ${name}` : undefined;
+};
+
+export const inProject = (record: BasecampRecord): string | undefined => {
+  const name = str(obj(record.bucket)?.name);
+  return name ? `in ${name}` : undefined;
+};
+
+export const day = (value: unknown): string | undefined => str(value)?.slice(0, 10);
+
+export const when = (value: unknown): string | undefined => str(value)?.slice(0, 16).replace('T', ' ');
+
+export const count = (value: unknown, noun: string): string | undefined =>
+  typeof value === 'number' && value > 0 ? `${value} ${noun}${value === 1 ? '' : 's'}` : undefined;
+
+/** A read-back check: the named field of the record equals what was sent. */
+export function fieldIs(field: string, param = field) {
+  return (record: BasecampRecord, params: Record<string, unknown>): string | undefined => {
+    if (params[param] === undefined) return undefined;
+    return record[field] === params[param]
+      ? undefined
+      : `Basecamp answered OK but ${field} is still ${JSON.stringify(record[field])}, not ${JSON.stringify(params[param])}.`;
+  };
+}

@@ -1,0 +1,92 @@
+// Pasted Basecamp links → account, project, type and id, then the record itself.
+// Web links (3.basecamp.com) and API links (3.basecampapi.com) share the same path shape.
+import type { RunContext, ToolAnswer } from './operation.ts';
+import { renderRecord } from './shapers.ts';
+
+export interface ParsedBasecampUrl {
+  accountId: number;
+  projectId?: number;
+  /** The path segment naming the kind, e.g. `todos`, `messages`, `card_tables/cards`. */
+  type?: string;
+  recordId?: number;
+  /** A comment or line inside the page (`#__recording_123` or `@123`). */
+  anchorId?: number;
+}
+
+const HOSTS = /^(3\.basecamp\.com|3\.basecampapi\.com|app\.basecamp\.com)$/;
+
+export function parseBasecampUrl(raw: string): ParsedBasecampUrl | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return undefined;
+  }
+  if (!HOSTS.test(url.hostname)) return undefined;
+  const segments = url.pathname
+    .replace(/\.json$/, '')
+    .split('/')
+    .filter(Boolean);
+  const accountId = Number(segments.shift());
+  if (!Number.isSafeInteger(accountId) || accountId <= 0) return undefined;
+  const parsed: ParsedBasecampUrl = { accountId };
+  if (segments[0] === 'buckets' || segments[0] === 'projects') {
+    const projectId = Number(segments[1]);
+    if (Number.isSafeInteger(projectId)) parsed.projectId = projectId;
+    segments.splice(0, 2);
+  }
+  // The last numeric segment is the record; everything before it (minus numbers) its kind.
+  const last = segments.at(-1);
+  const at = last?.match(/^(\d+)@(\d+)$/);
+  if (at) {
+    parsed.recordId = Number(at[1]);
+    parsed.anchorId = Number(at[2]);
+    segments.pop();
+  } else if (last && /^\d+$/.test(last)) {
+    parsed.recordId = Number(last);
+    segments.pop();
+  }
+  const kind = segments.filter((s) => !/^\d+$/.test(s)).join('/');
+  if (kind) parsed.type = kind;
+  const anchor = url.hash.match(/__recording_(\d+)/);
+  if (anchor) parsed.anchorId = Number(anchor[1]);
+  return parsed;
+}
+
+export async function resolveBasecampUrl(ctx: RunContext, raw: string): Promise<ToolAnswer> {
+  const parsed = parseBasecampUrl(raw);
+  if (!parsed) {
+    return {
+      isError: true,
+      text: 'That is not a Basecamp link. Paste a link like https://3.basecamp.com/<account>/buckets/<project>/todos/<id>.',
+    };
+  }
+  const known = ctx.accounts.find((a) => a.id === parsed.accountId);
+  if (!known) {
+    const list = ctx.accounts.map((a) => `${a.name} (${a.id})`).join(', ') || 'none';
+    return {
+      isError: true,
+      text: `The link is in account ${parsed.accountId}, which you are not signed in to. Your accounts: ${list}.`,
+    };
+  }
+  const facts = [
+    `Account ${known.name} (${parsed.accountId})`,
+    parsed.projectId && `project ${parsed.projectId}`,
+    parsed.type && `type ${parsed.type}`,
+    parsed.recordId && `id ${parsed.recordId}`,
+    parsed.anchorId && `points at item ${parsed.anchorId} inside it`,
+  ].filter(Boolean);
+  const structured: Record<string, unknown> = { ...parsed };
+  if (!parsed.type && !parsed.recordId && !parsed.projectId) return { text: facts.join(' · '), structured };
+
+  // The link's own path (minus the account) is a valid API path: bucket routes are aliases of flat ones.
+  const pathname = new URL(raw.trim()).pathname.replace(/\.json$/, '').replace(/\/(\d+)@\d+$/, '/$1');
+  const path = `${pathname.replace(/^\/\d+/, '')}.json`;
+  const client = await ctx.clientFor(parsed.accountId);
+  const { data } = await client.request<Record<string, unknown>>({ method: 'GET', path, signal: ctx.signal });
+  const shown = renderRecord(data, undefined);
+  return {
+    text: `${facts.join(' · ')}\n\n${shown.text}`,
+    structured: { ...structured, record: shown.structured },
+  };
+}

@@ -1,0 +1,75 @@
+// Basecamp rich text ⇄ Markdown. Agents read and write Markdown; Basecamp stores a small HTML subset
+// (div, h1, br, strong, em, strike, a, pre, ol, ul, li, blockquote, bc-attachment).
+import { marked } from 'marked';
+import TurndownService from 'turndown';
+
+const turndown = new TurndownService({
+  headingStyle: 'atx',
+  codeBlockStyle: 'fenced',
+  bulletListMarker: '-',
+  emDelimiter: '_',
+});
+
+// Mentions become @Name, files become links, so an agent sees who and what without the markup.
+turndown.addRule('bc-attachment', {
+  filter: (node) => node.nodeName === 'BC-ATTACHMENT',
+  replacement: (_content, node) => {
+    const element = node as unknown as {
+      getAttribute(name: string): string | null;
+      textContent: string | null;
+    };
+    const type = element.getAttribute('content-type') ?? '';
+    const caption = (element.textContent ?? '').trim().replace(/\s+/g, ' ');
+    if (type === 'application/vnd.basecamp.mention') return `@${caption || 'someone'}`;
+    const name = element.getAttribute('filename') ?? (caption || 'attachment');
+    const href = element.getAttribute('href') ?? element.getAttribute('url');
+    return href ? `[📎 ${name}](${href})` : `📎 ${name}`;
+  },
+});
+turndown.addRule('strike', { filter: ['del', 's', 'strike'], replacement: (content) => `~~${content}~~` });
+
+export function htmlToMarkdown(html: string): string {
+  if (!/[<&]/.test(html)) return html.trim();
+  return turndown
+    .turndown(html)
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+const ALLOWED = new Set([
+  'div',
+  'h1',
+  'br',
+  'strong',
+  'em',
+  'strike',
+  'a',
+  'pre',
+  'ol',
+  'ul',
+  'li',
+  'blockquote',
+  'bc-attachment',
+]);
+
+/** Markdown → the HTML subset Basecamp keeps. Paragraphs become divs, every heading an h1. */
+export function markdownToHtml(markdown: string): string {
+  const html = marked.parse(markdown, { async: false, gfm: true, breaks: true });
+  return html
+    .replace(/<(\/?)p>/g, '<$1div>')
+    .replace(/<(\/?)h[2-6]( [^>]*)?>/g, '<$1h1>')
+    .replace(/<(\/?)del>/g, '<$1strike>')
+    .replace(
+      /<(\/?)(b|i)>/g,
+      (_m, slash: string, tag: string) => `<${slash}${tag === 'b' ? 'strong' : 'em'}>`,
+    )
+    .replace(/<\/?code>/g, '')
+    .replace(/<hr\s*\/?>/g, '<br>')
+    .replace(/<br\s*\/?>/g, '<br>')
+    .replace(/<(\/?)([a-z0-9-]+)((?: [^>]*)?)>/g, (match, _slash: string, tag: string) =>
+      ALLOWED.has(tag) ? match : '',
+    )
+    .replace(/\n+(?=<)/g, '')
+    .trim();
+}
