@@ -15,6 +15,7 @@ export async function keyringSkipReason(env: NodeJS.ProcessEnv = process.env): P
     if (env.BASECAMP_COMPANION_TEST_KEYRING === '1') {
       throw new Error(
         `with-keyring.sh promised a Secret Service, but it does not answer: ${(error as Error).message}`,
+        { cause: error },
       );
     }
     return 'no Secret Service in this session; run the test under scripts/with-keyring.sh';
