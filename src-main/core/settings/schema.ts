@@ -8,6 +8,8 @@ export const accountSchema = z.object({
   name: z.string(),
   href: z.string().url(),
   product: z.literal('bc3'),
+  /** The web address of the account (`https://3.basecamp.com/<id>`), for links shown to the user. */
+  appHref: z.string().url().optional(),
 });
 
 export const identitySchema = z.object({
@@ -47,6 +49,8 @@ export const settingsSchema = z.object({
   selectedAccountId: z.number().int().optional(),
   /** When the access token expires (ISO time); the token itself is in the keychain. */
   tokenExpiresAt: z.string().optional(),
+  /** When that access token was issued (ISO time): with the expiry it gives the lifetime, to refresh ahead of time. */
+  tokenObtainedAt: z.string().optional(),
   signInState: z.enum(['signed-out', 'signed-in', 'needs-sign-in']).default('signed-out'),
   clients: z.array(clientRecordSchema).default([]),
 });
