@@ -30,6 +30,8 @@ export interface ListRequest {
   limit?: number;
   /** A continuation handed out by an earlier call. */
   cursor?: string;
+  /** When the list comes wrapped in an object (e.g. `{"events": [...]}`), the key that holds the items. */
+  itemsKey?: string;
   signal?: AbortSignal;
 }
 
@@ -47,13 +49,20 @@ export interface BinaryResult {
   fileName?: string;
 }
 
+export interface DownloadOptions {
+  maxBytes: number;
+  signal?: AbortSignal;
+  /** Per hop; defaults to the client's request timeout. */
+  timeoutMs?: number;
+}
+
 export interface BasecampClient {
   /** The account this client talks to. */
   readonly account: { id: number; href: string };
   request<T = unknown>(request: BasecampRequest): Promise<BasecampResponse<T>>;
   list<T = unknown>(request: ListRequest): Promise<ListResult<T>>;
   /** Download a file (follows the storage redirect without forwarding Authorization), capped at maxBytes. */
-  download(url: string, options: { maxBytes: number; signal?: AbortSignal }): Promise<BinaryResult>;
+  download(url: string, options: DownloadOptions): Promise<BinaryResult>;
 }
 
 /** Where the client gets its bearer token; implemented by auth/ (and by the sandbox session in --sandbox mode). */
@@ -62,4 +71,40 @@ export interface TokenProvider {
   accessToken(): Promise<string>;
   /** Called once after a 401: refresh (single-flight) and return the new token, or throw a NeedsSignInError. */
   afterUnauthorized(rejectedToken: string): Promise<string>;
+}
+
+/** One request that actually went over the wire (a cache hit without a request is not one). */
+export interface WireEvent {
+  method: string;
+  /** The full URL, query included (never a token: Basecamp takes those only in headers). */
+  url: string;
+  /** HTTP status, or 0 when no answer came (network failure, timeout). */
+  status: number;
+  /** 1 for the first try of a call, 2 for its first retry, … */
+  attempt: number;
+  /** The answer was a 304 and the cached body was used. */
+  fromCache: boolean;
+  /** Other identical GETs shared this request instead of sending their own. */
+  coalesced: boolean;
+  /** Time spent waiting for the governor before sending. */
+  queuedMs: number;
+  durationMs: number;
+  /** True for the storage hop of a download (sent without Authorization). */
+  storage?: boolean;
+}
+
+/** Running totals of one client, for tests and the benchmark. */
+export interface ClientMetrics {
+  /** Requests sent over the wire (retries and storage hops included). */
+  sent: number;
+  /** 304 answers served from the cache. */
+  cacheHits: number;
+  /** Calls that joined an identical in-flight GET instead of sending. */
+  coalesced: number;
+  /** Re-sends after a 429, a 5xx or a network failure (not the one after a 401 refresh). */
+  retries: number;
+  /** Token refreshes after a 401. */
+  refreshes: number;
+  /** Total time calls waited for the governor. */
+  queuedMs: number;
 }

@@ -1,0 +1,95 @@
+// Basecamp pages with `Link: <…>; rel="next"` (geared sizes: 15, 30, 50, then 100) and reports the total in
+// `X-Total-Count`. A cursor names the page to fetch next and how many of its items the caller already has,
+// so a limit that cuts a page in half still continues with exactly the rest.
+import { BadCursorError } from './errors.ts';
+
+/** The `rel="next"` target of a Link header, or undefined on the last page. */
+export function nextLink(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(/,(?=\s*<)/)) {
+    const match = /^\s*<([^>]*)>\s*(.*)$/.exec(part);
+    if (!match) continue;
+    const rels = /(?:^|;)\s*rel\s*=\s*"?([^";]*)"?/i.exec(match[2]!)?.[1]?.toLowerCase().split(/\s+/) ?? [];
+    if (rels.includes('next') && match[1]!.trim()) return match[1]!.trim();
+  }
+  return undefined;
+}
+
+export function totalCount(header: string | undefined): number | undefined {
+  if (header === undefined || !/^\s*\d+\s*$/.test(header)) return undefined;
+  return Number(header);
+}
+
+export interface CursorState {
+  /** The account the list belongs to. */
+  account: number;
+  /** The list's path (pathname of the first page), so a cursor cannot be replayed against another list. */
+  list: string;
+  /** Absolute URL of the page to fetch next. */
+  page: string;
+  /** Items of that page the caller already has. */
+  skip: number;
+}
+
+const VERSION = 1;
+
+export function encodeCursor(state: CursorState): string {
+  const wire = { v: VERSION, a: state.account, l: state.list, u: state.page, s: state.skip };
+  return Buffer.from(JSON.stringify(wire), 'utf8').toString('base64url');
+}
+
+const BAD =
+  'This cursor is not valid. Pass back exactly the nextCursor from the previous result of the same list, or leave it out to start from the beginning.';
+
+/** Decode a cursor and check that it belongs to this account, this list and this account's origin. */
+export function decodeCursor(
+  cursor: string,
+  expect: { account: number; list: string; origin: string },
+): CursorState {
+  if (
+    typeof cursor !== 'string' ||
+    cursor.length === 0 ||
+    cursor.length > 4096 ||
+    !/^[A-Za-z0-9_-]+$/.test(cursor)
+  ) {
+    throw new BadCursorError(BAD);
+  }
+  let wire: unknown;
+  try {
+    wire = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new BadCursorError(BAD);
+  }
+  const record = wire as Record<string, unknown> | null;
+  if (
+    !record ||
+    typeof record !== 'object' ||
+    record.v !== VERSION ||
+    typeof record.a !== 'number' ||
+    typeof record.l !== 'string' ||
+    typeof record.u !== 'string' ||
+    typeof record.s !== 'number' ||
+    !Number.isInteger(record.s) ||
+    record.s < 0
+  ) {
+    throw new BadCursorError(BAD);
+  }
+  if (record.a !== expect.account) {
+    throw new BadCursorError(
+      'This cursor belongs to another Basecamp account. Start the list again without a cursor.',
+    );
+  }
+  if (record.l !== expect.list) {
+    throw new BadCursorError(
+      `This cursor belongs to another list (${record.l}), not ${expect.list}. Pass it with the same list it came from, or start again without a cursor.`,
+    );
+  }
+  let page: URL;
+  try {
+    page = new URL(record.u);
+  } catch {
+    throw new BadCursorError(BAD);
+  }
+  if (page.origin !== expect.origin) throw new BadCursorError(BAD);
+  return { account: record.a, list: record.l, page: page.href, skip: record.s };
+}
