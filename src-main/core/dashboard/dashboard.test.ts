@@ -1,0 +1,201 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { createMemoryBackend } from '../../../e2e/browser/memory-backend.ts';
+import { createWindowApi } from '../state/handlers.ts';
+import { startDashboard, type Dashboard } from './dashboard.ts';
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function request(
+  dashboard: Dashboard,
+  pathname: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: dashboard.port,
+        path: pathname,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+async function started() {
+  const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-window-'));
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Window</title>');
+  fs.mkdirSync(path.join(staticDir, 'assets'));
+  fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(os.tmpdir(), 'bcc-outside.js'), 'secret');
+  const backend = createMemoryBackend();
+  const api = createWindowApi(backend, backend.logger);
+  const dashboard = await startDashboard({
+    handlers: api.handlers,
+    events: api.events,
+    staticDir,
+    logger: backend.logger,
+  });
+  const link = new URL(dashboard.url);
+  const opened = await request(dashboard, link.pathname + link.search);
+  const cookie = String(opened.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+  const done = async () => {
+    await dashboard.close();
+    api.close();
+    fs.rmSync(staticDir, { recursive: true, force: true });
+  };
+  return { backend, api, dashboard, link, opened, cookie, done };
+}
+
+test('the one-time link becomes an HttpOnly SameSite=Strict cookie and cannot be used twice', async () => {
+  const { dashboard, link, opened, cookie, backend, done } = await started();
+  try {
+    assert.equal(opened.status, 303);
+    assert.equal(opened.headers.location, '/');
+    assert.match(String(opened.headers['set-cookie']), /HttpOnly; SameSite=Strict; Path=\//);
+    const page = await request(dashboard, '/', { headers: { cookie } });
+    assert.equal(page.status, 200);
+    assert.match(page.body, /<title>Window<\/title>/);
+    assert.match(String(page.headers['content-security-policy']), /default-src 'none'; script-src 'self'/);
+    assert.equal(page.headers['access-control-allow-origin'], undefined);
+
+    const again = await request(dashboard, link.pathname + link.search);
+    assert.equal(again.status, 403);
+    assert.match(again.body, /This link has been used/);
+    assert.equal(again.headers['set-cookie'], undefined);
+
+    const noCookie = await request(dashboard, '/');
+    assert.equal(noCookie.status, 401);
+    const logged = backend
+      .logs(0, 500)
+      .map((entry) => JSON.stringify(entry))
+      .join('\n');
+    assert.ok(!logged.includes(link.searchParams.get('token')!), 'the link token never reaches the log');
+  } finally {
+    await done();
+  }
+});
+
+test('the API speaks the contract over POST, with the same validation', async () => {
+  const { dashboard, cookie, done } = await started();
+  const post = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
+    request(dashboard, `/api/${channel}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { cookie, 'content-type': 'application/json', origin: dashboard.origin, ...headers },
+    });
+  try {
+    const snapshot = await post('snapshot:get', {});
+    assert.equal(snapshot.status, 200);
+    const value = JSON.parse(snapshot.body);
+    assert.equal(value.ok, true);
+    assert.equal(value.value.auth.state, 'signed-out');
+
+    const configured = JSON.parse((await post('clients:configure', { kind: 'cursor' })).body);
+    assert.equal(configured.value.name, 'cursor');
+
+    const invalid = await post('settings:update', { port: 'eighty' });
+    assert.equal(invalid.status, 400);
+    assert.match(JSON.parse(invalid.body).error.message, /port/);
+    assert.equal((await post('nothing:here', {})).status, 404);
+
+    const noType = await request(dashboard, '/api/snapshot:get', {
+      method: 'POST',
+      body: '{}',
+      headers: { cookie, origin: dashboard.origin },
+    });
+    assert.equal(noType.status, 415, 'a form post cannot reach the API');
+    const noOrigin = await request(dashboard, '/api/snapshot:get', {
+      method: 'POST',
+      body: '{}',
+      headers: { cookie, 'content-type': 'application/json' },
+    });
+    assert.equal(noOrigin.status, 403);
+    assert.equal((await post('snapshot:get', {}, { origin: 'http://evil.example' })).status, 403);
+    assert.equal(
+      (await post('snapshot:get', {}, { origin: 'http://127.0.0.1:1' })).status,
+      403,
+      'another local port is another site',
+    );
+    assert.equal((await post('snapshot:get', {}, { 'sec-fetch-site': 'cross-site' })).status, 403);
+    assert.equal((await post('snapshot:get', {}, { cookie: 'companion_dashboard_1=nope' })).status, 401);
+    assert.equal(
+      (await post('snapshot:get', {}, { host: 'evil.example:' + dashboard.port })).status,
+      421,
+      'DNS rebinding is refused',
+    );
+  } finally {
+    await done();
+  }
+});
+
+test('files outside the bundle are never served', async () => {
+  const { dashboard, cookie, done } = await started();
+  try {
+    assert.equal((await request(dashboard, '/assets/app.js', { headers: { cookie } })).status, 200);
+    for (const evil of ['/../bcc-outside.js', '/%2e%2e/bcc-outside.js', '/assets/..%2f..%2fbcc-outside.js']) {
+      const answer = await request(dashboard, evil, { headers: { cookie } });
+      assert.notEqual(answer.status, 200, evil);
+      assert.ok(!answer.body.includes('secret'), evil);
+    }
+  } finally {
+    await done();
+  }
+});
+
+test('events arrive as server-sent events: snapshots and log lines', async () => {
+  const { dashboard, cookie, backend, done } = await started();
+  try {
+    const received = await new Promise<string>((resolve, reject) => {
+      const req = http.get(
+        { host: '127.0.0.1', port: dashboard.port, path: '/api/events', headers: { cookie } },
+        (res) => {
+          assert.equal(res.headers['content-type'], 'text/event-stream; charset=utf-8');
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            text += chunk;
+            if (text.includes('event: snapshot:changed') && text.includes('event: logs:appended')) {
+              req.destroy();
+              resolve(text);
+            }
+          });
+          setImmediate(
+            () =>
+              void backend
+                .updateSettings({ readOnly: true })
+                .then(() => backend.logger.info('read-only now')),
+          );
+        },
+      );
+      req.on('error', reject);
+    });
+    const snapshotLine = received
+      .split('\n')
+      .find(
+        (line, index, lines) => line.startsWith('data: ') && lines[index - 1] === 'event: snapshot:changed',
+      )!;
+    assert.equal(JSON.parse(snapshotLine.slice(6)).settings.readOnly, true);
+    assert.match(received, /read-only now/);
+  } finally {
+    await done();
+  }
+});
