@@ -1,0 +1,41 @@
+// What the configure / clients commands share: the settings, the client registry, the machine, the bridge.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLogger } from '../../core/log/logger.ts';
+import { openSettings, type Settings } from '../../core/settings/settings.ts';
+import { resolveDataDir } from '../../core/paths.ts';
+import { createClientRegistry, type ClientRegistry } from '../../core/clients/tokens.ts';
+import { systemEnvironment, type ClientEnvironment } from '../../core/clients/environment.ts';
+import type { BridgeCommand } from '../../core/clients/table.ts';
+import type { CliIo } from '../command.ts';
+
+export interface ClientsContext {
+  settings: Settings;
+  registry: ClientRegistry;
+  environment: ClientEnvironment;
+  bridge: BridgeCommand;
+}
+
+/**
+ * How a client starts our stdio bridge: this very Node and this very CLI entry, as absolute paths
+ * (GUI apps don't see the shell's PATH, and no npx or network is involved).
+ */
+export function bridgeCommand(env: NodeJS.ProcessEnv): BridgeCommand {
+  const entry =
+    process.argv[1] && /(basecamp-companion(\.js)?|main\.ts)$/.test(process.argv[1])
+      ? path.resolve(process.argv[1])
+      : fileURLToPath(new URL('../main.ts', import.meta.url));
+  const command = env.BASECAMP_COMPANION_NODE ?? process.execPath;
+  return { command, args: [entry, 'bridge'] };
+}
+
+export function openClientsContext(io: CliIo): ClientsContext {
+  const logger = createLogger({ level: 'warn', console: io.stderr });
+  const settings = openSettings(resolveDataDir(io.env), logger);
+  return {
+    settings,
+    registry: createClientRegistry({ settings, logger: logger.child('clients') }),
+    environment: systemEnvironment({ env: io.env }),
+    bridge: bridgeCommand(io.env),
+  };
+}

@@ -1,0 +1,109 @@
+import { UsageError, flag, portOption, stringOption, type CliCommand } from '../command.ts';
+import { configureClient, type ConfigureResult } from '../../core/clients/configure.ts';
+import { clientIds } from '../../core/clients/table.ts';
+import { openClientsContext } from './clients-context.ts';
+
+function describe(result: ConfigureResult): string[] {
+  const { client, file } = result;
+  const would = result.dryRun ? 'Would ' : '';
+  const lines: string[] = [];
+  switch (result.action) {
+    case 'added':
+      lines.push(
+        `${result.dryRun ? 'Would add' : 'Added'} "basecamp" to ${client.title}: ${file}${result.created ? ' (new file)' : ''}`,
+      );
+      break;
+    case 'updated':
+      lines.push(`${result.dryRun ? 'Would update' : 'Updated'} "basecamp" in ${client.title}: ${file}`);
+      break;
+    case 'unchanged':
+      lines.push(`${client.title} is already configured: ${file ?? ''} (nothing changed)`);
+      break;
+    case 'removed':
+      lines.push(
+        `${would}${result.dryRun ? 'remove' : 'Removed'} "basecamp" from ${client.title}${file ? `: ${file}` : ''}`,
+      );
+      break;
+    case 'not-present':
+      lines.push(`${client.title} has no "basecamp" entry${file ? ` in ${file}` : ''}; nothing to remove.`);
+      break;
+    case 'printed':
+      lines.push(`Add this to ${client.title}${file ? ` (${file})` : ''}:`, '', result.snippet.trimEnd());
+      if (result.deeplink) lines.push('', `Or open this install link: ${result.deeplink}`);
+      break;
+    case 'ran-command':
+      lines.push(`Configured ${client.title} with its own CLI.`);
+      break;
+    case 'run-this-command':
+      lines.push(
+        result.dryRun
+          ? `Would run:`
+          : `The "${client.cli?.command}" command is not on your PATH. Run this yourself:`,
+        '',
+        `  ${result.command}`,
+      );
+      break;
+  }
+  if (result.backup) lines.push(`Backup of the previous file: ${result.backup}`);
+  if (result.newToken)
+    lines.push(`A new client token was issued for "${result.name}"; any older one stops working.`);
+  if (!result.dryRun && result.action !== 'unchanged' && result.action !== 'not-present')
+    lines.push(result.restartHint);
+  return lines;
+}
+
+export const configureCommand: CliCommand = {
+  name: 'configure',
+  summary: 'Connect an AI client (Cursor, VS Code, Claude, …) to the local MCP endpoint, or disconnect it.',
+  usage: `configure <client> [--project DIR] [--remove] [--print] [--dry-run] [--rotate] [--port N]\n\nClients: ${clientIds().join(', ')}`,
+  options: {
+    project: {
+      type: 'string',
+      value: 'DIR',
+      description: 'Write the project file in DIR instead of your user config (Cursor, VS Code, Zed).',
+    },
+    remove: {
+      type: 'boolean',
+      description: 'Take our "basecamp" entry out again (nothing else is touched).',
+    },
+    print: {
+      type: 'boolean',
+      description: 'Print the snippet (and install link) with a new token instead of writing a file.',
+    },
+    'dry-run': { type: 'boolean', description: 'Show what would change; write nothing and issue no token.' },
+    rotate: { type: 'boolean', description: 'Issue a new token even if the client already has a valid one.' },
+    port: {
+      type: 'string',
+      value: 'N',
+      description: 'The endpoint port to write (default: the port in settings, 3917).',
+    },
+  },
+  async run(args, io) {
+    const [client, extra] = args.positionals;
+    if (!client) throw new UsageError(`Which client? One of: ${clientIds().join(', ')}.`);
+    if (extra) throw new UsageError(`Configure one client at a time; unexpected "${extra}".`);
+    const remove = flag(args, 'remove');
+    const print = flag(args, 'print');
+    if (remove && print) throw new UsageError('--remove and --print do not go together.');
+    const context = openClientsContext(io);
+    const project = stringOption(args, 'project');
+    const result = configureClient(
+      {
+        environment: context.environment,
+        registry: context.registry,
+        port: portOption(args) ?? context.settings.get().port,
+        bridge: context.bridge,
+      },
+      {
+        client,
+        ...(project !== undefined ? { project } : {}),
+        remove,
+        print,
+        dryRun: flag(args, 'dry-run'),
+        rotate: flag(args, 'rotate'),
+      },
+    );
+    io.stdout.write(describe(result).join('\n') + '\n');
+    return 0;
+  },
+};

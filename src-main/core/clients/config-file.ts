@@ -1,0 +1,173 @@
+// The one safe writer for every client config file: edit only our entry, refuse files that don't parse,
+// back up before a change, write atomically (temp file in the same folder, fsync, rename, original mode kept).
+import fs from 'node:fs';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { editJsonEntry, readJsonValue } from './json-edit.ts';
+import { editYamlEntry, readYamlValue } from './yaml-edit.ts';
+import { editTomlEntry, readTomlValue } from './toml-edit.ts';
+
+export type ConfigFormat = 'json' | 'jsonc' | 'yaml' | 'toml';
+
+/** Where our entry lives: `<container>.<name>` in `file`. */
+export interface EntryLocation {
+  file: string;
+  format: ConfigFormat;
+  container: string;
+  name: string;
+}
+
+/**
+ * The write steps, one function each, so that tests can interrupt a write between any two of them.
+ * The defaults are the real thing.
+ */
+export interface WriteSteps {
+  backup(source: string, target: string): void;
+  writeTemp(tempFile: string, data: Buffer, mode: number): void;
+  rename(from: string, to: string): void;
+  syncDir(dir: string): void;
+}
+
+export const realWriteSteps: WriteSteps = {
+  backup(source, target) {
+    fs.copyFileSync(source, target, fs.constants.COPYFILE_EXCL);
+  },
+  writeTemp(tempFile, data, mode) {
+    const fd = fs.openSync(tempFile, 'wx', mode);
+    try {
+      fs.writeSync(fd, data);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    // openSync's mode is filtered by the umask; the original mode must survive exactly.
+    fs.chmodSync(tempFile, mode);
+  },
+  rename(from, to) {
+    fs.renameSync(from, to);
+  },
+  syncDir(dir) {
+    // Makes the rename durable; not possible on Windows, where the rename is already durable enough.
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(dir, 'r');
+      fs.fsyncSync(fd);
+    } catch {
+      // best effort
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  },
+};
+
+export interface EditOptions {
+  dryRun?: boolean;
+  steps?: WriteSteps;
+  now?: () => Date;
+}
+
+export interface EditResult {
+  file: string;
+  /** False when the file already said exactly this (nothing written, no backup). */
+  changed: boolean;
+  /** True when the file did not exist before. */
+  created: boolean;
+  backup?: string;
+  /** The whole new file text (with the token in it: never log it). */
+  text: string;
+}
+
+const BOM = '\uFEFF';
+
+interface Decoded {
+  bom: boolean;
+  text: string;
+}
+
+function decode(bytes: Buffer | undefined): Decoded | undefined {
+  if (!bytes) return undefined;
+  const raw = bytes.toString('utf8');
+  return raw.startsWith(BOM) ? { bom: true, text: raw.slice(1) } : { bom: false, text: raw };
+}
+
+function readBytes(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Follow a symlinked config (dotfile managers) so that the link stays a link. */
+function realTarget(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+function editText(location: EntryLocation, text: string, value: unknown): string {
+  const { file, format, container, name } = location;
+  if (format === 'yaml') return editYamlEntry(text, file, [container, name], value);
+  if (format === 'toml') return editTomlEntry(text, file, [container, name], value);
+  return editJsonEntry(text, file, [container, name], value);
+}
+
+/** Our entry as the file has it now (undefined when absent). Throws ConfigParseError for a broken file. */
+export function readEntry(location: EntryLocation): unknown {
+  const decoded = decode(readBytes(location.file));
+  if (!decoded) return undefined;
+  const { file, format, container, name } = location;
+  if (format === 'yaml') return readYamlValue(decoded.text, file, [container, name]);
+  if (format === 'toml') return readTomlValue(decoded.text, file, [container, name]);
+  return readJsonValue(decoded.text, file, [container, name]);
+}
+
+/** True when the file already holds exactly this entry. */
+export function entryMatches(location: EntryLocation, value: unknown): boolean {
+  return isDeepStrictEqual(readEntry(location), value);
+}
+
+function stamp(now: Date): string {
+  return now.toISOString().replace(/[:.]/g, '-');
+}
+
+/**
+ * Set our entry to `value`, or remove it when `value` is undefined. Everything else in the file stays as it was.
+ * A file that does not parse is refused (ConfigParseError) and left untouched.
+ */
+export function editEntry(location: EntryLocation, value: unknown, options: EditOptions = {}): EditResult {
+  const steps = options.steps ?? realWriteSteps;
+  const target = realTarget(location.file);
+  const bytes = readBytes(target);
+  const decoded = decode(bytes);
+  const before = decoded?.text ?? '';
+  const after = editText(location, before, value);
+  const result: EditResult = { file: location.file, changed: after !== before, created: !bytes, text: after };
+  if (!result.changed || (!bytes && value === undefined)) return { ...result, changed: false };
+  if (options.dryRun) return result;
+
+  const dir = path.dirname(target);
+  fs.mkdirSync(dir, { recursive: true });
+  const now = (options.now ?? (() => new Date()))();
+  let mode = 0o600; // a new file holds a token: only the user may read it
+  if (bytes) {
+    mode = fs.statSync(target).mode & 0o7777;
+    const backup = `${target}.basecamp-backup-${stamp(now)}`;
+    steps.backup(target, backup);
+    result.backup = backup;
+  }
+  const data = Buffer.from((decoded?.bom ? BOM : '') + after, 'utf8');
+  const tempFile = path.join(dir, `.${path.basename(target)}.basecamp-${process.pid}-${stamp(now)}.tmp`);
+  try {
+    steps.writeTemp(tempFile, data, mode);
+    steps.rename(tempFile, target);
+  } catch (error) {
+    fs.rmSync(tempFile, { force: true });
+    throw error;
+  }
+  steps.syncDir(dir);
+  return result;
+}

@@ -1,0 +1,266 @@
+// Connect and disconnect one AI client: pick its file, build our entry with the client's own token, write it
+// safely (or run / print the client's CLI command). The CLI and the window both call these functions.
+import { spawnSync } from 'node:child_process';
+import {
+  editEntry,
+  readEntry,
+  type EditOptions,
+  type EntryLocation,
+  type WriteSteps,
+} from './config-file.ts';
+import { ClientConfigError } from './errors.ts';
+import type { ClientEnvironment } from './environment.ts';
+import { pathsFor } from './environment.ts';
+import { mintToken, CLIENT_TOKEN_PREFIX, type ClientRegistry } from './tokens.ts';
+import {
+  ENTRY_NAME,
+  clientIds,
+  endpointUrl,
+  findClient,
+  pickConfigPath,
+  registryName,
+  type BridgeCommand,
+  type ClientScope,
+  type ClientSpec,
+} from './table.ts';
+import { renderSnippet, shellLine } from './snippet.ts';
+
+export interface CommandResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  error?: Error;
+}
+
+/** Runs a client's own CLI (argv[0] resolved on PATH). Injected in tests. */
+export type CommandRunner = (argv: string[]) => CommandResult;
+
+export const runCommand: CommandRunner = (argv) => {
+  const [command, ...args] = argv;
+  const result = spawnSync(command!, args, {
+    encoding: 'utf8',
+    timeout: 60_000,
+    shell: process.platform === 'win32',
+  });
+  return {
+    status: result.status,
+    stdout: result.stdout ?? '',
+    stderr: result.stderr ?? '',
+    ...(result.error ? { error: result.error } : {}),
+  };
+};
+
+export interface ConfigureContext {
+  environment: ClientEnvironment;
+  registry: ClientRegistry;
+  port: number;
+  bridge: BridgeCommand;
+  steps?: WriteSteps;
+  run?: CommandRunner;
+  now?: () => Date;
+}
+
+export interface ConfigureRequest {
+  client: string;
+  /** Project folder for a project-scoped file (Cursor, VS Code, Zed). */
+  project?: string;
+  remove?: boolean;
+  /** Change nothing; report what would be written. */
+  dryRun?: boolean;
+  /** Issue a token and return the snippet / deeplink without touching any file. */
+  print?: boolean;
+  /** Issue a new token even when the file already holds a valid one. */
+  rotate?: boolean;
+}
+
+export type ConfigureAction =
+  | 'added' // entry written, file or entry was new
+  | 'updated' // entry replaced (new token, port, shape)
+  | 'unchanged' // the file already says exactly this
+  | 'removed'
+  | 'not-present' // remove asked, nothing of ours was there
+  | 'printed' // --print: token issued, nothing written
+  | 'ran-command' // the client's CLI did it
+  | 'run-this-command'; // the client's CLI is not on PATH: the user runs the printed command
+
+export interface ConfigureResult {
+  client: ClientSpec;
+  /** Registry name (`cursor`, `cursor:/path/to/project`). */
+  name: string;
+  action: ConfigureAction;
+  dryRun: boolean;
+  file?: string;
+  created?: boolean;
+  backup?: string;
+  /** The client's CLI command we ran or the user should run (contains the token). */
+  command?: string;
+  /** The copyable snippet for this client (contains the token). */
+  snippet: string;
+  deeplink?: string;
+  restartHint: string;
+  /** Whether a new token was issued (the old one, if any, stops working). */
+  newToken: boolean;
+}
+
+/** The bridge's placeholder in dry runs, so that no token is issued for a run that changes nothing. */
+const DRY_RUN_TOKEN = `${CLIENT_TOKEN_PREFIX}new-token-issued-on-a-real-run`;
+
+function resolveClient(id: string): ClientSpec {
+  const spec = findClient(id);
+  if (!spec) throw new ClientConfigError(`Unknown client "${id}". Known clients: ${clientIds().join(', ')}.`);
+  return spec;
+}
+
+function scopeOf(
+  spec: ClientSpec,
+  request: ConfigureRequest,
+  environment: ClientEnvironment,
+): { scope: ClientScope; project?: string } {
+  if (!request.project) return { scope: 'user' };
+  if (!spec.scopes.includes('project')) {
+    throw new ClientConfigError(
+      `${spec.title} has no per-project config; run without --project to configure it for your user.`,
+    );
+  }
+  const p = pathsFor(environment.platform);
+  return { scope: 'project', project: p.resolve(request.project) };
+}
+
+/** Every `bcc_…` string inside an entry (the token sits in a header, an env var or an argument). */
+function tokensIn(value: unknown): string[] {
+  if (typeof value === 'string') return value.match(/bcc_[A-Za-z0-9_-]+/g) ?? [];
+  if (Array.isArray(value)) return value.flatMap(tokensIn);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(tokensIn);
+  return [];
+}
+
+export function locate(
+  spec: ClientSpec,
+  environment: ClientEnvironment,
+  scope: ClientScope,
+  project?: string,
+): EntryLocation {
+  const file = pickConfigPath(environment, spec.configPaths(environment, scope, project));
+  const format = spec.format === 'cli' ? 'json' : spec.format;
+  return { file, format, container: spec.container, name: ENTRY_NAME };
+}
+
+export function configureClient(context: ConfigureContext, request: ConfigureRequest): ConfigureResult {
+  const spec = resolveClient(request.client);
+  const { scope, project } = scopeOf(spec, request, context.environment);
+  const name = registryName(spec, scope, project);
+  const location = locate(spec, context.environment, scope, project);
+  const url = endpointUrl(context.port);
+  const dryRun = Boolean(request.dryRun);
+  const editOptions: EditOptions = {
+    dryRun,
+    ...(context.steps ? { steps: context.steps } : {}),
+    ...(context.now ? { now: context.now } : {}),
+  };
+  const base = { client: spec, name, dryRun, restartHint: spec.restartHint };
+
+  if (request.remove) return removeClient(context, spec, name, location, editOptions, base);
+
+  // Read first: a broken file is refused before any token is issued.
+  const current = request.print ? undefined : readEntry(location);
+  const reusable = request.rotate
+    ? undefined
+    : tokensIn(current).find((token) => context.registry.isCurrentToken(name, token));
+  const token = reusable ?? (dryRun ? DRY_RUN_TOKEN : mintToken());
+  const input = { url, token, bridge: context.bridge };
+  const entry = spec.entry(input);
+  const snippet = renderSnippet(spec, entry, input);
+  const deeplink = spec.deeplink?.(entry);
+  const shown = { ...base, snippet, ...(deeplink ? { deeplink } : {}) };
+  const issue = (configPath?: string): boolean => {
+    if (reusable || dryRun) return false;
+    context.registry.mint(name, spec.id, configPath, token);
+    return true;
+  };
+
+  if (request.print) return { ...shown, action: 'printed', file: location.file, newToken: issue() };
+
+  if (spec.cli) {
+    const command = shellLine(spec.cli.add(input));
+    if (reusable && JSON.stringify(current) === JSON.stringify(entry)) {
+      return { ...shown, action: 'unchanged', file: location.file, command, newToken: false };
+    }
+    const run = context.run ?? runCommand;
+    if (dryRun || !context.environment.which(spec.cli.command)) {
+      return { ...shown, action: 'run-this-command', command, newToken: issue() };
+    }
+    // `claude mcp add` refuses an existing name, so take the old entry out first.
+    if (current !== undefined) run(spec.cli.remove());
+    const result = run(spec.cli.add(input));
+    if (result.status !== 0) {
+      const reason = (result.stderr || result.stdout || result.error?.message || 'no output')
+        .trim()
+        .slice(0, 400);
+      throw new ClientConfigError(
+        `"${spec.cli.command} mcp add" failed (exit ${result.status ?? 'none'}): ${reason}. Run it yourself:\n  ${command}`,
+      );
+    }
+    return { ...shown, action: 'ran-command', file: location.file, command, newToken: issue() };
+  }
+
+  const result = editEntry(location, entry, editOptions);
+  const action: ConfigureAction = !result.changed ? 'unchanged' : current === undefined ? 'added' : 'updated';
+  return {
+    ...shown,
+    action,
+    file: result.file,
+    created: result.created,
+    ...(result.backup ? { backup: result.backup } : {}),
+    newToken: issue(result.file),
+  };
+}
+
+function removeClient(
+  context: ConfigureContext,
+  spec: ClientSpec,
+  name: string,
+  location: EntryLocation,
+  editOptions: EditOptions,
+  base: { client: ClientSpec; name: string; dryRun: boolean; restartHint: string },
+): ConfigureResult {
+  const forget = (): void => {
+    if (!base.dryRun) context.registry.remove(name);
+  };
+  if (spec.cli) {
+    const command = shellLine(spec.cli.remove());
+    const current = readEntry(location);
+    if (current === undefined) {
+      forget();
+      return {
+        ...base,
+        action: 'not-present',
+        file: location.file,
+        command,
+        snippet: command,
+        newToken: false,
+      };
+    }
+    if (base.dryRun || !context.environment.which(spec.cli.command)) {
+      forget();
+      return { ...base, action: 'run-this-command', command, snippet: command, newToken: false };
+    }
+    const result = (context.run ?? runCommand)(spec.cli.remove());
+    if (result.status !== 0) {
+      throw new ClientConfigError(
+        `"${command}" failed (exit ${result.status ?? 'none'}): ${(result.stderr || result.stdout).trim().slice(0, 400)}`,
+      );
+    }
+    forget();
+    return { ...base, action: 'removed', file: location.file, command, snippet: command, newToken: false };
+  }
+  const result = editEntry(location, undefined, editOptions);
+  forget();
+  return {
+    ...base,
+    action: result.changed ? 'removed' : 'not-present',
+    file: result.file,
+    ...(result.backup ? { backup: result.backup } : {}),
+    snippet: '',
+    newToken: false,
+  };
+}
