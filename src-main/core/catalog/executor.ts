@@ -1,0 +1,325 @@
+// Runs one operation for an agent: validate, gate (read-only, confirm), build the request,
+// call the Basecamp client, check the write landed, shape the answer. Nothing reaches
+// Basecamp unless the params passed validation.
+import { z } from 'zod';
+import { AuthError, SIGN_IN_AGAIN } from '../auth/errors.ts';
+import { BasecampError } from '../basecamp/errors.ts';
+import type { BasecampClient, QueryValue } from '../basecamp/types.ts';
+import type { BasecampRecord, Operation, ToolAnswer } from './operation.ts';
+import { id } from './params.ts';
+import { markdownToHtml } from './rich-text.ts';
+import { renderList, renderRecord, withinBudget } from './shapers.ts';
+
+/** What the tool layer needs from the rest of the companion (injected by app.ts). */
+export interface ToolContext {
+  /** The Basecamp client for an account (the default account when omitted). Throws NeedsSignInError when signed out. */
+  clientFor(accountId?: number): Promise<BasecampClient>;
+  /** The accounts the user signed in to. */
+  accounts(): { id: number; name: string }[];
+  readOnly: boolean;
+  /** Domain names switched off in settings. */
+  disabledDomains: string[];
+}
+
+export const DEFAULT_LIMIT = 25;
+export const MAX_LIMIT = 200;
+
+/** Params the executor adds to entries; domain files never declare them. */
+export const CONTROL_PARAMS = ['account', 'limit', 'cursor', 'confirm', 'publish'] as const;
+
+/** The full schema of an action: the entry's params plus the shared ones it qualifies for. Unknown keys are errors. */
+export function paramsSchema(op: Operation): z.ZodObject {
+  const extra: Record<string, z.ZodType> = {
+    account: id('Which Basecamp account (an id from whoami); the default account when left out').optional(),
+  };
+  if (op.paginated) {
+    extra.limit = z
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(MAX_LIMIT, `must be at most ${MAX_LIMIT}`)
+      .optional()
+      .describe(`How many items to return (default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT})`);
+    extra.cursor = z
+      .string()
+      .min(1)
+      .max(2000)
+      .optional()
+      .describe('The next_cursor of an earlier call, to continue where it stopped');
+  }
+  if (op.kind === 'destructive') {
+    extra.confirm = z
+      .literal(true, { error: 'must be true' })
+      .optional()
+      .describe('Must be true: the user has agreed to this permanent change');
+  }
+  if (op.draftable) {
+    extra.publish = z
+      .boolean()
+      .optional()
+      .describe('true: publish now and notify people; default: save as a draft for a person to review');
+  }
+  return op.params.extend(extra).strict();
+}
+
+/** `field: problem; field: problem` in the words zod gives, with the path of nested fields. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const where = issue.path.length ? issue.path.join('.') : 'params';
+      if (issue.code === 'unrecognized_keys')
+        return `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+      if (issue.code === 'invalid_value' && 'values' in issue)
+        return `${where}: must be one of ${issue.values.map(String).join(', ')}`;
+      if (issue.code === 'invalid_type' && issue.input === undefined) return `${where}: is required`;
+      return `${where}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+export function errorAnswer(text: string, code?: string): ToolAnswer {
+  return { text, isError: true, structured: { error: { ...(code ? { code } : {}), message: text } } };
+}
+
+/** Typed client and auth errors carry the sentence for the user; anything else is our bug. */
+export function answerForError(error: unknown): ToolAnswer {
+  if (error instanceof AuthError) {
+    const text = error.message.includes(SIGN_IN_AGAIN) ? error.message : `${error.message} ${SIGN_IN_AGAIN}`;
+    return errorAnswer(text, error.code);
+  }
+  if (error instanceof BasecampError) {
+    if (error.code === 'unauthorized')
+      return errorAnswer(`${error.message.replace(/ Sign in .*$/, '')} ${SIGN_IN_AGAIN}`, error.code);
+    return errorAnswer(error.message, error.code);
+  }
+  if (error instanceof Error && error.name === 'AbortError')
+    return errorAnswer('The call was cancelled.', 'cancelled');
+  const message = error instanceof Error ? error.message : String(error);
+  return errorAnswer(
+    `Basecamp Companion failed while running this call: ${message}. The log has details; try again.`,
+    'internal',
+  );
+}
+
+function fillPath(template: string, params: Record<string, unknown>): string {
+  return template.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(String(params[name])));
+}
+
+function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string);
+}
+
+interface WireParts {
+  path: string;
+  query: Record<string, QueryValue>;
+  body: Record<string, unknown>;
+}
+
+/** Splits validated params into path, query and body as the entry describes. */
+export function wireParts(op: Operation, params: Record<string, unknown>): WireParts {
+  const inPath = new Set(placeholders(op.path));
+  const inQuery = new Set(op.query ?? []);
+  const control = new Set<string>(CONTROL_PARAMS);
+  const rich = new Set(op.richText ?? []);
+  const query: Record<string, QueryValue> = {};
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || inPath.has(key) || control.has(key)) continue;
+    const wire = op.wireNames?.[key] ?? key;
+    if (inQuery.has(key)) query[wire] = value as QueryValue;
+    else body[wire] = rich.has(key) && typeof value === 'string' ? markdownToHtml(value) : value;
+  }
+  for (const [key, value] of Object.entries(op.fixed ?? {})) {
+    if (op.method === 'GET') query[key] = value as QueryValue;
+    else body[key] = value;
+  }
+  // Explicit either way, so a draft never depends on Basecamp's default.
+  if (op.draftable) body.status = params.publish === true ? 'active' : 'drafted';
+  return { path: fillPath(op.path, params), query, body };
+}
+
+function isRecord(value: unknown): value is BasecampRecord {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Fields we sent that the answer shows with another value: Basecamp sometimes answers 200 and changes nothing. */
+function unchangedFields(sent: Record<string, unknown>, answer: BasecampRecord, op: Operation): string[] {
+  const rich = new Set((op.richText ?? []).map((key) => op.wireNames?.[key] ?? key));
+  return Object.entries(sent)
+    .filter(
+      ([key, value]) =>
+        !rich.has(key) && ['string', 'number', 'boolean'].includes(typeof value) && key in answer,
+    )
+    .filter(([key, value]) => answer[key] !== value)
+    .map(([key]) => key);
+}
+
+const DRAFT_NOTE =
+  'Saved as a **draft**: nobody was notified. A person can publish it in Basecamp, or call again with publish: true.';
+
+export interface ExecuteOptions {
+  signal?: AbortSignal;
+}
+
+export async function executeOperation(
+  op: Operation,
+  rawParams: unknown,
+  ctx: ToolContext,
+  options: ExecuteOptions = {},
+): Promise<ToolAnswer> {
+  if (op.kind !== 'read' && ctx.readOnly) {
+    return errorAnswer(
+      `Basecamp Companion is in read-only mode, so "${op.title}" was not done. The user can turn read-only mode off in the companion's settings.`,
+      'read_only',
+    );
+  }
+  const parsed = paramsSchema(op).safeParse(rawParams ?? {});
+  if (!parsed.success) {
+    return errorAnswer(
+      `Invalid parameters for ${op.id}: ${describeIssues(parsed.error)}. Nothing was sent to Basecamp.`,
+      'invalid_params',
+    );
+  }
+  const params = parsed.data as Record<string, unknown>;
+  if (op.kind === 'destructive' && params.confirm !== true) {
+    return errorAnswer(
+      `"${op.title}" cannot be undone. Ask the user first, then call again with confirm: true. Nothing was changed.`,
+      'needs_confirmation',
+    );
+  }
+  const accountId = params.account as number | undefined;
+  if (accountId !== undefined && !ctx.accounts().some((account) => account.id === accountId)) {
+    const list =
+      ctx
+        .accounts()
+        .map((a) => `${a.name} (${a.id})`)
+        .join(', ') || 'none';
+    return errorAnswer(
+      `Account ${accountId} is not one you are signed in to. Your accounts: ${list}.`,
+      'unknown_account',
+    );
+  }
+
+  try {
+    const client = await ctx.clientFor(accountId);
+    const answer = op.run
+      ? await op.run(
+          {
+            client,
+            clientFor: (other) => ctx.clientFor(other),
+            accounts: ctx.accounts(),
+            signal: options.signal,
+          },
+          params,
+        )
+      : await callBasecamp(op, params, client, options.signal);
+    const notes = (op.notes?.(params) ?? []).filter(
+      (note): note is string => typeof note === 'string' && note.length > 0,
+    );
+    const text = notes.length ? `${answer.text}\n\n${notes.join('\n')}` : answer.text;
+    const budget = withinBudget(text);
+    const structured =
+      budget.cut || answer.structured
+        ? { ...answer.structured, ...(budget.cut ? { truncated: true } : {}) }
+        : undefined;
+    return { ...answer, text: budget.text, ...(structured ? { structured } : {}) };
+  } catch (error) {
+    return answerForError(error);
+  }
+}
+
+async function callBasecamp(
+  op: Operation,
+  params: Record<string, unknown>,
+  client: BasecampClient,
+  signal?: AbortSignal,
+): Promise<ToolAnswer> {
+  const { path, query, body } = wireParts(op, params);
+
+  if (op.paginated && op.method === 'GET') {
+    const limit = (params.limit as number | undefined) ?? DEFAULT_LIMIT;
+    const result = await client.list<BasecampRecord>({
+      path,
+      query,
+      limit,
+      cursor: params.cursor as string | undefined,
+      signal,
+    });
+    const page = {
+      ...(result.totalCount !== undefined ? { total: result.totalCount } : {}),
+      has_more: result.nextCursor !== undefined,
+      ...(result.nextCursor ? { next_cursor: result.nextCursor } : {}),
+    };
+    const shown = renderList(result.items, op.view, page);
+    return { text: shown.text, structured: { ...shown.structured, truncated: false } };
+  }
+
+  let sendBody: Record<string, unknown> | undefined =
+    op.method === 'GET' || op.method === 'DELETE' ? undefined : body;
+  if (op.replace) {
+    // Full-replacement PUT: what the agent did not mention keeps its current value.
+    const current = await client.request<BasecampRecord>({
+      method: 'GET',
+      path: fillPath(op.replace.path, params),
+      signal,
+    });
+    sendBody = { ...op.replace.writable(current.data), ...body };
+  }
+  const response = await client.request<unknown>({
+    method: op.method,
+    path,
+    ...(Object.keys(query).length ? { query } : {}),
+    ...(sendBody !== undefined ? { body: sendBody } : {}),
+    signal,
+  });
+
+  if (op.readBack) {
+    const after = await client.request<BasecampRecord>({
+      method: 'GET',
+      path: fillPath(op.readBack.path, params),
+      signal,
+    });
+    const problem = op.readBack.check(after.data, params);
+    const shown = renderRecord(after.data, op.view);
+    if (problem) {
+      return {
+        isError: true,
+        text: `${problem} Nothing seems to have changed; check the id and try again.\n\n${shown.text}`,
+        structured: shown.structured,
+      };
+    }
+    return { text: `Done: ${op.title.toLowerCase()}.\n\n${shown.text}`, structured: shown.structured };
+  }
+
+  const data = response.data;
+  if (!isRecord(data)) {
+    if (Array.isArray(data)) {
+      const shown = renderList(data as BasecampRecord[], op.view, { has_more: false });
+      return { text: shown.text, structured: shown.structured };
+    }
+    if (op.kind === 'read') return { text: 'Basecamp returned nothing for this.', structured: {} };
+    return { text: `Done: ${op.title.toLowerCase()}.`, structured: { ok: true } };
+  }
+
+  const shown = renderRecord(data, op.view);
+  if (op.kind === 'read') return { text: shown.text, structured: shown.structured };
+
+  const lines: string[] = [`Done: ${op.title.toLowerCase()}.`];
+  if (op.method === 'PUT' && sendBody) {
+    const stale = unchangedFields(sendBody, data, op);
+    if (stale.length) {
+      return {
+        isError: true,
+        text: `Basecamp answered OK but did not change ${stale.join(', ')}. Nothing seems to have been saved; check the ids and try again.\n\n${shown.text}`,
+        structured: shown.structured,
+      };
+    }
+  }
+  if (op.draftable) {
+    const published = data.status === 'active';
+    if (params.publish !== true && !published) lines.push(DRAFT_NOTE);
+    if (params.publish === true && !published)
+      lines.push(`Basecamp saved it with status "${String(data.status)}", not published.`);
+  }
+  return { text: `${lines.join('\n')}\n\n${shown.text}`, structured: shown.structured };
+}

@@ -1,0 +1,237 @@
+// Tools derived from the catalog: one domain tool per domain (an `action` enum + a `params` object,
+// validated per action inside), plus a few direct tools for the calls agents make most.
+// Read-only mode and disabled domains decide what is listed; annotations come from what is served.
+import { z } from 'zod';
+import { domains as allDomains } from './index.ts';
+import type { Domain, Operation, ToolAnswer } from './operation.ts';
+import type { ToolContext } from './executor.ts';
+import { errorAnswer, executeOperation, paramsSchema } from './executor.ts';
+
+export const TOOL_PREFIX = 'bc_';
+/** Well under Cursor's 40/80 and Windsurf's caps, with room for the user's other servers. */
+export const TOOL_BUDGET = 30;
+
+export interface ToolAnnotations {
+  title: string;
+  readOnlyHint: boolean;
+  destructiveHint: boolean;
+  idempotentHint: boolean;
+  openWorldHint: boolean;
+}
+
+export type JsonSchemaObject = {
+  type: 'object';
+  properties: Record<string, unknown>;
+  [key: string]: unknown;
+};
+
+export interface ToolDefinition {
+  name: string;
+  title: string;
+  description: string;
+  inputSchema: JsonSchemaObject;
+  annotations: ToolAnnotations;
+  /** The operations this tool serves as listed (after read-only and domain filtering). */
+  operations: readonly Operation[];
+  call(args: unknown, options?: { signal?: AbortSignal }): Promise<ToolCallAnswer>;
+}
+
+export interface ToolCallAnswer extends ToolAnswer {
+  /** The action a domain tool ran, for logs and the window. */
+  action?: string;
+}
+
+export function isIdempotent(op: Operation): boolean {
+  return (
+    op.idempotent ??
+    (op.kind === 'read' || op.method === 'GET' || op.method === 'PUT' || op.method === 'DELETE')
+  );
+}
+
+/** The hints an MCP client sees, derived from every operation a tool serves. */
+export function annotationsFor(title: string, ops: readonly Operation[]): ToolAnnotations {
+  const readOnly = ops.every((op) => op.kind === 'read');
+  return {
+    title,
+    readOnlyHint: readOnly,
+    destructiveHint: ops.some((op) => op.kind === 'destructive'),
+    idempotentHint: ops.every(isIdempotent),
+    // Basecamp is one known system, not the open web.
+    openWorldHint: false,
+  };
+}
+
+const schemaCache = new WeakMap<Operation, JsonSchemaObject>();
+
+/** The JSON Schema of an action's params: a plain object, no $schema/$ref/$defs, every field described. */
+export function actionJsonSchema(op: Operation): JsonSchemaObject {
+  let schema = schemaCache.get(op);
+  if (!schema) {
+    const json = z.toJSONSchema(paramsSchema(op), {
+      io: 'input',
+      unrepresentable: 'any',
+      reused: 'inline',
+    }) as Record<string, unknown>;
+    delete json.$schema;
+    schema = {
+      ...json,
+      type: 'object',
+      properties: (json.properties as Record<string, unknown> | undefined) ?? {},
+    };
+    schemaCache.set(op, schema);
+  }
+  return schema;
+}
+
+function signature(op: Operation): string {
+  const schema = actionJsonSchema(op);
+  const required = new Set((schema.required as string[] | undefined) ?? []);
+  const names = Object.keys(schema.properties)
+    .filter((name) => name !== 'account')
+    .map((name) => (required.has(name) ? name : `${name}?`));
+  return `${op.action}(${names.join(', ')})`;
+}
+
+function visibleOperations(domain: Domain, ctx: ToolContext): Operation[] {
+  return domain.operations.filter((op) => !ctx.readOnly || op.kind === 'read');
+}
+
+function domainTool(domain: Domain, ops: Operation[], ctx: ToolContext): ToolDefinition {
+  const name = `${TOOL_PREFIX}${domain.name}`;
+  const actions = ops.map((op) => op.action);
+  const lines = [
+    `${domain.summary}`,
+    'Call with {"action": <one below>, "params": {...}}. {"action": "help", "params": {"action": <name>}} returns that action\'s parameters as JSON Schema.',
+    ...ops.map(
+      (op) => `- ${signature(op)}: ${op.summary}${op.kind === 'destructive' ? ' Needs confirm: true.' : ''}`,
+    ),
+  ];
+  if (ops.some((op) => op.paginated))
+    lines.push('Lists take limit and cursor and say when more items exist.');
+  if (ctx.readOnly) lines.push('Read-only mode is on: only reading actions are available.');
+  const inputSchema: JsonSchemaObject = {
+    type: 'object',
+    properties: {
+      action: {
+        type: 'string',
+        enum: [...actions, 'help'],
+        description: 'What to do (see the list in the description)',
+      },
+      params: {
+        type: 'object',
+        description: 'The parameters of the action, e.g. {"todolist_id": 123}; "help" lists them',
+        additionalProperties: true,
+      },
+    },
+    required: ['action'],
+  };
+  return {
+    name,
+    title: domain.title,
+    description: lines.join('\n'),
+    inputSchema,
+    annotations: annotationsFor(domain.title, ops),
+    operations: ops,
+    async call(args, options = {}) {
+      const input = (args && typeof args === 'object' ? args : {}) as Record<string, unknown>;
+      const action = typeof input.action === 'string' ? input.action : undefined;
+      // Agents sometimes flatten the params next to the action; accept that shape too.
+      const { action: _a, params: nested, ...flat } = input;
+      const params = nested && typeof nested === 'object' ? nested : Object.keys(flat).length ? flat : {};
+      if (!action)
+        return errorAnswer(
+          `${name} needs an action: one of ${actions.join(', ')}, or help.`,
+          'invalid_params',
+        );
+      if (action === 'help') return { ...help(domain, ops, params as Record<string, unknown>), action };
+      const op = ops.find((candidate) => candidate.action === action);
+      if (!op) {
+        const hidden = domain.operations.find((candidate) => candidate.action === action);
+        if (hidden && ctx.readOnly) {
+          return {
+            ...errorAnswer(
+              `Basecamp Companion is in read-only mode, so "${hidden.title}" is not available. The user can turn read-only mode off in the companion's settings.`,
+              'read_only',
+            ),
+            action,
+          };
+        }
+        return {
+          ...errorAnswer(
+            `Unknown action "${action}" for ${name}. Actions: ${actions.join(', ')}, help.`,
+            'invalid_params',
+          ),
+          action,
+        };
+      }
+      return { ...(await executeOperation(op, params, ctx, options)), action };
+    },
+  };
+}
+
+function help(domain: Domain, ops: Operation[], params: Record<string, unknown>): ToolAnswer {
+  const wanted = typeof params.action === 'string' ? params.action : undefined;
+  const chosen = wanted ? ops.filter((op) => op.action === wanted) : ops;
+  if (wanted && chosen.length === 0) {
+    return errorAnswer(
+      `No action "${wanted}" in ${TOOL_PREFIX}${domain.name}. Actions: ${ops.map((op) => op.action).join(', ')}.`,
+      'invalid_params',
+    );
+  }
+  const entries = chosen.map((op) => ({
+    action: op.action,
+    title: op.title,
+    summary: op.summary,
+    kind: op.kind,
+    params: actionJsonSchema(op),
+  }));
+  const text = entries
+    .map(
+      (entry) =>
+        `### ${entry.action}: ${entry.title}\n${entry.summary}\n\`\`\`json\n${JSON.stringify(entry.params)}\n\`\`\``,
+    )
+    .join('\n\n');
+  return { text, structured: { actions: entries } };
+}
+
+function directTool(
+  op: Operation & { direct: { name: string; title: string } },
+  ctx: ToolContext,
+): ToolDefinition {
+  const notes = [op.summary];
+  if (op.paginated) notes.push('Returns up to limit items and a next_cursor when more exist.');
+  if (op.kind === 'destructive') notes.push('Needs confirm: true after the user agreed.');
+  return {
+    name: op.direct.name,
+    title: op.direct.title,
+    description: notes.join(' '),
+    inputSchema: actionJsonSchema(op),
+    annotations: annotationsFor(op.direct.title, [op]),
+    operations: [op],
+    call: (args, options = {}) => executeOperation(op, args ?? {}, ctx, options),
+  };
+}
+
+/** Every tool to list for this context: direct tools first (most used), then one per domain. */
+export function buildTools(ctx: ToolContext, catalog: readonly Domain[] = allDomains): ToolDefinition[] {
+  const disabled = new Set(ctx.disabledDomains);
+  const direct: ToolDefinition[] = [];
+  const grouped: ToolDefinition[] = [];
+  for (const domain of catalog) {
+    if (disabled.has(domain.name)) continue;
+    const ops = visibleOperations(domain, ctx);
+    if (ops.length === 0) continue;
+    for (const op of ops)
+      if (op.direct)
+        direct.push(directTool(op as Operation & { direct: { name: string; title: string } }, ctx));
+    grouped.push(domainTool(domain, ops, ctx));
+  }
+  const tools = [...direct, ...grouped];
+  const seen = new Set<string>();
+  for (const tool of tools) {
+    if (seen.has(tool.name))
+      throw new Error(`Two tools are named ${tool.name}: rename a direct tool or a domain.`);
+    seen.add(tool.name);
+  }
+  return tools;
+}
