@@ -11,7 +11,7 @@ export interface SeenRequest {
   at: number;
 }
 
-export type TestHandler = (request: SeenRequest, res: http.ServerResponse) => void | Promise<void>;
+export type TestHandler = (request: SeenRequest, res: http.ServerResponse) => unknown;
 
 export interface TestServer {
   origin: string;
