@@ -252,6 +252,19 @@ describe('the client on the wire', () => {
     assert.match(error.message, /larger than the 1000 bytes limit/);
   });
 
+  it('refuses to read an API answer past its size cap', async () => {
+    const bc = createBasecampClient({
+      account: { id: 123, href: server.href() },
+      tokens: fixedTokens(OLD),
+      userAgent: USER_AGENT,
+      maxResponseBytes: 50,
+    });
+    await assert.rejects(bc.request({ method: 'GET', path: '/echo.json' }), {
+      code: 'bad_response',
+      message: /Ask for fewer items/,
+    });
+  });
+
   it('refuses a User-Agent without a contact and an account without an id', () => {
     assert.throws(
       () =>

@@ -2,7 +2,13 @@
 // URL check → coalescing (GETs) → governor → conditional headers → the wire → 401 refresh / retries → cache.
 import { registerSecret } from '../log/redact.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
-import { createResponseCache, viewerKey, writeInvalidates, type ResponseCache } from './cache.ts';
+import {
+  createResponseCache,
+  viewerKey,
+  writeInvalidates,
+  type ResponseCache,
+  type ResponseCacheOptions,
+} from './cache.ts';
 import {
   BasecampError,
   UnsafeUrlError,
@@ -10,7 +16,7 @@ import {
   NetworkError,
   RequestTimeoutError,
 } from './errors.ts';
-import { createGovernor, createUnlimitedGovernor, type Governor } from './governor.ts';
+import { createGovernor, createUnlimitedGovernor, type Governor, type GovernorOptions } from './governor.ts';
 import { decodeCursor, encodeCursor, nextLink, totalCount } from './pagination.ts';
 import { retryAfterMs, backoffMs, sleep } from './retry.ts';
 import type {
@@ -76,17 +82,17 @@ export interface AccountResources {
   cache: ResponseCache;
 }
 
-export function createAccountResources(
-  options: {
-    governor?: Parameters<typeof createGovernor>[0];
-    cache?: Parameters<typeof createResponseCache>[0];
-  } = {},
-): AccountResources {
+export interface AccountResourceOptions {
+  governor?: GovernorOptions;
+  cache?: ResponseCacheOptions;
+}
+
+export function createAccountResources(options: AccountResourceOptions = {}): AccountResources {
   return { governor: createGovernor(options.governor), cache: createResponseCache(options.cache) };
 }
 
 /** One AccountResources per account id, made on first use. */
-export function createAccountResourcePool(options: Parameters<typeof createAccountResources>[0] = {}): {
+export function createAccountResourcePool(options: AccountResourceOptions = {}): {
   forAccount(accountId: number): AccountResources;
 } {
   const pool = new Map<number, AccountResources>();
@@ -119,6 +125,7 @@ interface Call {
   useCache: boolean;
   /** Same-origin redirects are followed for GETs; a download wants them back to handle the storage hop. */
   followRedirects: boolean;
+  download?: boolean;
   /** Filled in by the coalescer while the call is in flight. */
   share: { followers: number };
 }
@@ -239,6 +246,7 @@ export function createBasecampClient(options: BasecampClientOptions): CompanionB
           ...(signal ? { signal } : {}),
           maxBytes: call.maxBytes,
           label: { method, path: url.pathname },
+          ...(call.download ? { download: true } : {}),
         });
       } catch (error) {
         failure = error;
@@ -473,7 +481,7 @@ export function createBasecampClient(options: BasecampClientOptions): CompanionB
         `limit must be a whole number above 0 (got ${String(req.limit)}).`,
       );
     }
-    const listKey = first.pathname;
+    const listKey = listIdentity(first);
     let page = first.href;
     let skip = 0;
     if (req.cursor !== undefined) {
@@ -560,6 +568,7 @@ export function createBasecampClient(options: BasecampClientOptions): CompanionB
     first.maxBytes = maxBytes;
     first.timeoutMs = hopTimeout;
     first.useCache = false;
+    first.download = true;
     first.followRedirects = false;
     let outcome: WireResponse = await execute(first);
     let hops = 0;
@@ -588,6 +597,7 @@ export function createBasecampClient(options: BasecampClientOptions): CompanionB
           ...(signal ? { signal } : {}),
           maxBytes,
           label: { method: 'GET', path: `${target.host}${target.pathname}` },
+          download: true,
         });
         status = outcome.status;
       } finally {
@@ -679,6 +689,14 @@ function result<T>(items: T[], total: number | undefined, nextCursor?: string): 
     ...(total === undefined ? {} : { totalCount: total }),
     ...(nextCursor ? { nextCursor } : {}),
   };
+}
+
+/** What makes two lists the same list: the path and its filters (not the page). */
+function listIdentity(url: URL): string {
+  const filters = [...url.searchParams]
+    .filter(([key]) => key !== 'page')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return filters.length === 0 ? url.pathname : `${url.pathname}?${new URLSearchParams(filters).toString()}`;
 }
 
 function itemsOf(data: unknown, key: string | undefined, listKey: string): unknown[] {

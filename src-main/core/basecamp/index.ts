@@ -4,6 +4,7 @@ export {
   createAccountResources,
   createAccountResourcePool,
   type AccountResources,
+  type AccountResourceOptions,
   type BasecampClientOptions,
   type CompanionBasecampClient,
   type RetryOptions,

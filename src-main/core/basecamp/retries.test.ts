@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createBasecampClient, type BasecampClientOptions } from './client.ts';
 import { NetworkError, RateLimitedError, RequestTimeoutError, ServerError } from './errors.ts';
+import { backoffMs, retryAfterMs } from './retry.ts';
 import { fixedTokens, json, startTestServer, USER_AGENT, type TestServer } from './test-server.ts';
 import type { WireEvent } from './types.ts';
 
@@ -174,6 +175,42 @@ describe('retries', () => {
     await assert.rejects(
       patient.request({ method: 'GET', path: '/limited-for-an-hour.json', signal: controller.signal }),
       /caller gave up/,
+    );
+  });
+});
+
+describe('retry timing', () => {
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    const now = Date.parse('2026-12-03T12:00:00Z');
+    assert.equal(retryAfterMs('1', now), 1000);
+    assert.equal(retryAfterMs(' 2.5 ', now), 2500);
+    assert.equal(retryAfterMs('Thu, 03 Dec 2026 12:00:30 GMT', now), 30_000);
+    assert.equal(retryAfterMs('Thu, 03 Dec 2026 11:00:00 GMT', now), 0);
+    assert.equal(retryAfterMs('soon', now), undefined);
+    assert.equal(retryAfterMs(undefined, now), undefined);
+  });
+
+  it('backs off exponentially with jitter under the ceiling', () => {
+    const options = { baseDelayMs: 100, maxDelayMs: 1000 };
+    assert.equal(
+      backoffMs(1, options, () => 0),
+      50,
+    );
+    assert.equal(
+      backoffMs(1, options, () => 1),
+      100,
+    );
+    assert.equal(
+      backoffMs(3, options, () => 1),
+      400,
+    );
+    assert.equal(
+      backoffMs(10, options, () => 1),
+      1000,
+    );
+    assert.equal(
+      backoffMs(10, options, () => 0),
+      500,
     );
   });
 });

@@ -1,7 +1,7 @@
 // One HTTP exchange on got: no retries, no redirects, the body read with a size cap.
 // Everything above this (auth, governor, cache, retries) lives in client.ts.
 import got, { type Method } from 'got';
-import { DownloadTooLargeError, NetworkError, RequestTimeoutError } from './errors.ts';
+import { BasecampError, DownloadTooLargeError, NetworkError, RequestTimeoutError } from './errors.ts';
 
 export interface WireRequest {
   method: string;
@@ -14,6 +14,8 @@ export interface WireRequest {
   maxBytes: number;
   /** For messages: the method and path without host or query. */
   label: { method: string; path: string };
+  /** A file download (its size error speaks of a file, not of an API answer). */
+  download?: boolean;
 }
 
 export interface WireResponse {
@@ -55,7 +57,13 @@ export async function sendOnce(request: WireRequest): Promise<WireResponse> {
       size += chunk.length;
       if (size > request.maxBytes) {
         stream.destroy();
-        throw new DownloadTooLargeError(request.maxBytes, { status, ...request.label });
+        throw request.download
+          ? new DownloadTooLargeError(request.maxBytes, { status, ...request.label })
+          : new BasecampError(
+              'bad_response',
+              `Basecamp's answer to ${request.label.method} ${request.label.path} is larger than ${request.maxBytes} bytes, more than this client reads. Ask for fewer items (use a limit) or a narrower filter.`,
+              { status, ...request.label },
+            );
       }
       chunks.push(chunk);
     }
@@ -80,7 +88,7 @@ function flattenHeaders(
  */
 function transportError(error: unknown, request: WireRequest): unknown {
   if (request.signal?.aborted) return request.signal.reason;
-  if (error instanceof DownloadTooLargeError) return error;
+  if (error instanceof BasecampError) return error;
   const code = (error as { code?: string } | null)?.code;
   const { method, path } = request.label;
   if (code === 'ETIMEDOUT' || (error as Error | null)?.name === 'TimeoutError') {
