@@ -73,7 +73,10 @@ export interface BasecampClientOptions {
 
 /** The client plus counters for tests and the benchmark. */
 export interface CompanionBasecampClient extends BasecampClient {
+  /** A copy of the running totals. */
   stats(): ClientMetrics;
+  /** The same totals, read live. */
+  readonly metrics: Readonly<ClientMetrics>;
 }
 
 /** The helpers every client of one account must share so that the account's budget and cache are one. */
@@ -637,6 +640,9 @@ export function createBasecampClient(options: BasecampClientOptions): CompanionB
     list,
     download,
     stats: () => ({ ...metrics }),
+    get metrics(): Readonly<ClientMetrics> {
+      return { ...metrics };
+    },
   };
 }
 
