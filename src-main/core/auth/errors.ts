@@ -1,0 +1,49 @@
+// Every way signing in can fail, each with a message that tells the user what to do next.
+import { redactText } from '../log/redact.ts';
+
+export type AuthErrorCode =
+  | 'not_configured'
+  | 'bad_redirect_uri'
+  | 'bad_launchpad_url'
+  | 'port_in_use'
+  | 'state_mismatch'
+  | 'access_denied'
+  | 'timeout'
+  | 'cancelled'
+  | 'redirect_mismatch'
+  | 'unknown_client'
+  | 'launchpad_failed'
+  | 'launchpad_unreachable'
+  | 'no_bc3_account'
+  | 'unknown_account'
+  | 'needs_sign_in'
+  | 'signed_out';
+
+export class AuthError extends Error {
+  override name = 'AuthError';
+  readonly code: AuthErrorCode;
+
+  constructor(code: AuthErrorCode, message: string, options?: { cause?: unknown }) {
+    super(redactText(message), options);
+    this.code = code;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, code: this.code, message: this.message };
+  }
+}
+
+export const SIGN_IN_AGAIN =
+  'Sign in again from the Basecamp Companion tray menu or with `basecamp-companion login`.';
+
+/**
+ * The stored sign-in cannot be used any more (refresh token revoked, credentials changed, never signed in).
+ * Tool calls turn this into an isError result carrying the message; nothing retries it.
+ */
+export class NeedsSignInError extends AuthError {
+  override name = 'NeedsSignInError';
+
+  constructor(reason: string, options?: { cause?: unknown; signedOut?: boolean }) {
+    super(options?.signedOut ? 'signed_out' : 'needs_sign_in', `${reason} ${SIGN_IN_AGAIN}`, options);
+  }
+}
