@@ -7,7 +7,7 @@ import {
   resolveClient,
   resolveEndpoints,
 } from './config.ts';
-import { AuthError } from './errors.ts';
+import type { AuthError } from './errors.ts';
 import { defaultSettings } from '../settings/schema.ts';
 import { createMemoryStore } from '../secrets/memory-store.ts';
 
