@@ -1,0 +1,85 @@
+// Puts catalog tools on a fresh McpServer (one per request: stateless, nothing shared between clients).
+import { McpServer } from '@modelcontextprotocol/server';
+import type { StandardSchemaWithJSON } from '@modelcontextprotocol/server';
+import type { JsonSchemaObject, ToolCallAnswer, ToolDefinition } from '../catalog/tools.ts';
+
+export interface ToolCallEvent {
+  tool: string;
+  action?: string;
+  ok: boolean;
+  durationMs: number;
+  /** The error sentence shown to the agent, when the call failed. */
+  error?: string;
+}
+
+/**
+ * The catalog validates params itself (clear messages, nothing sent on bad input), so the SDK gets a schema
+ * that advertises the JSON Schema and lets any object through to the tool.
+ */
+function advertisedSchema(jsonSchema: JsonSchemaObject): StandardSchemaWithJSON<Record<string, unknown>> {
+  return {
+    '~standard': {
+      version: 1,
+      vendor: 'basecamp-companion',
+      validate: (value: unknown) =>
+        value === undefined || value === null
+          ? { value: {} }
+          : typeof value === 'object' && !Array.isArray(value)
+            ? { value: value as Record<string, unknown> }
+            : { issues: [{ message: 'Tool arguments must be a JSON object.' }] },
+      jsonSchema: { input: () => jsonSchema, output: () => jsonSchema },
+    },
+  } as StandardSchemaWithJSON<Record<string, unknown>>;
+}
+
+const INSTRUCTIONS = [
+  'Basecamp tools. Start with bc_whoami to see who you are and which accounts exist; bc_search finds anything by text;',
+  'bc_get_project shows a project and the ids of its tools (to-do set, message board, Campfire).',
+  'Lists return limit items and a next_cursor when more exist: say what your answer covers.',
+  'Messages and documents are saved as drafts unless publish is true; destructive actions need confirm: true after the user agreed.',
+].join(' ');
+
+export function createServerWithTools(
+  tools: readonly ToolDefinition[],
+  info: { name: string; version: string },
+  onCall: (event: ToolCallEvent) => void,
+): McpServer {
+  const server = new McpServer(info, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
+  for (const tool of tools) {
+    server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: advertisedSchema(tool.inputSchema),
+        annotations: tool.annotations,
+      },
+      async (args, ctx) => {
+        const started = performance.now();
+        let answer: ToolCallAnswer;
+        try {
+          answer = await tool.call(args, { signal: ctx.mcpReq.signal });
+        } catch (error) {
+          // The catalog turns every expected failure into an answer; this is a bug, still reported as a tool error.
+          answer = {
+            isError: true,
+            text: `Basecamp Companion failed while running ${tool.name}: ${error instanceof Error ? error.message : String(error)}`,
+          };
+        }
+        onCall({
+          tool: tool.name,
+          ...(answer.action ? { action: answer.action } : {}),
+          ok: !answer.isError,
+          durationMs: Math.round(performance.now() - started),
+          ...(answer.isError ? { error: answer.text.slice(0, 300) } : {}),
+        });
+        return {
+          content: [{ type: 'text' as const, text: answer.text }],
+          ...(answer.structured ? { structuredContent: answer.structured } : {}),
+          ...(answer.isError ? { isError: true } : {}),
+        };
+      },
+    );
+  }
+  return server;
+}
