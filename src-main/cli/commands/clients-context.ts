@@ -20,7 +20,7 @@ export interface ClientsContext {
  * How a client starts our stdio bridge: this very Node and this very CLI entry, as absolute paths
  * (GUI apps don't see the shell's PATH, and no npx or network is involved).
  */
-export function bridgeCommand(env: NodeJS.ProcessEnv): BridgeCommand {
+export function bridgeLauncher(env: NodeJS.ProcessEnv): BridgeCommand {
   const entry =
     process.argv[1] && /(basecamp-companion(\.js)?|main\.ts)$/.test(process.argv[1])
       ? path.resolve(process.argv[1])
@@ -36,6 +36,6 @@ export function openClientsContext(io: CliIo): ClientsContext {
     settings,
     registry: createClientRegistry({ settings, logger: logger.child('clients') }),
     environment: systemEnvironment({ env: io.env }),
-    bridge: bridgeCommand(io.env),
+    bridge: bridgeLauncher(io.env),
   };
 }

@@ -1,5 +1,7 @@
 // Every CLI command, in the order `--help` lists them. Adding a command is one line here.
 import type { CliCommand } from '../command.ts';
 import { configureCommand } from './configure.ts';
+import { clientsCommand } from './clients.ts';
+import { bridgeCommand } from './bridge.ts';
 
-export const commands: CliCommand[] = [configureCommand];
+export const commands: CliCommand[] = [configureCommand, clientsCommand, bridgeCommand];

@@ -6,6 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { editJsonEntry, readJsonValue } from './json-edit.ts';
 import { editYamlEntry, readYamlValue } from './yaml-edit.ts';
 import { editTomlEntry, readTomlValue } from './toml-edit.ts';
+import { ClientConfigError } from './errors.ts';
 
 export type ConfigFormat = 'json' | 'jsonc' | 'yaml' | 'toml';
 
@@ -115,14 +116,17 @@ function editText(location: EntryLocation, text: string, value: unknown): string
   return editJsonEntry(text, file, [container, name], value);
 }
 
+function readText(location: EntryLocation, text: string): unknown {
+  const { file, format, container, name } = location;
+  if (format === 'yaml') return readYamlValue(text, file, [container, name]);
+  if (format === 'toml') return readTomlValue(text, file, [container, name]);
+  return readJsonValue(text, file, [container, name]);
+}
+
 /** Our entry as the file has it now (undefined when absent). Throws ConfigParseError for a broken file. */
 export function readEntry(location: EntryLocation): unknown {
-  const decoded = decode(readBytes(location.file));
-  if (!decoded) return undefined;
-  const { file, format, container, name } = location;
-  if (format === 'yaml') return readYamlValue(decoded.text, file, [container, name]);
-  if (format === 'toml') return readTomlValue(decoded.text, file, [container, name]);
-  return readJsonValue(decoded.text, file, [container, name]);
+  const decoded = decode(readBytes(realTarget(location.file)));
+  return decoded ? readText(location, decoded.text) : undefined;
 }
 
 /** True when the file already holds exactly this entry. */
@@ -145,6 +149,12 @@ export function editEntry(location: EntryLocation, value: unknown, options: Edit
   const decoded = decode(bytes);
   const before = decoded?.text ?? '';
   const after = editText(location, before, value);
+  // Belt and braces: the new text must parse and say exactly what we meant, or nothing is written.
+  if (after !== before && !isDeepStrictEqual(readText(location, after), value)) {
+    throw new ClientConfigError(
+      `Could not place the "${location.name}" entry in ${location.file} safely. The file was left untouched; add the snippet by hand.`,
+    );
+  }
   const result: EditResult = { file: location.file, changed: after !== before, created: !bytes, text: after };
   if (!result.changed || (!bytes && value === undefined)) return { ...result, changed: false };
   if (options.dryRun) return result;

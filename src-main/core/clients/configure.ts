@@ -11,7 +11,7 @@ import {
 import { ClientConfigError } from './errors.ts';
 import type { ClientEnvironment } from './environment.ts';
 import { pathsFor } from './environment.ts';
-import { mintToken, CLIENT_TOKEN_PREFIX, type ClientRegistry } from './tokens.ts';
+import { mintToken, tokensIn, CLIENT_TOKEN_PREFIX, type ClientRegistry } from './tokens.ts';
 import {
   ENTRY_NAME,
   clientIds,
@@ -124,14 +124,6 @@ function scopeOf(
   }
   const p = pathsFor(environment.platform);
   return { scope: 'project', project: p.resolve(request.project) };
-}
-
-/** Every `bcc_…` string inside an entry (the token sits in a header, an env var or an argument). */
-function tokensIn(value: unknown): string[] {
-  if (typeof value === 'string') return value.match(/bcc_[A-Za-z0-9_-]+/g) ?? [];
-  if (Array.isArray(value)) return value.flatMap(tokensIn);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(tokensIn);
-  return [];
 }
 
 export function locate(

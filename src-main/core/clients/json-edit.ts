@@ -54,11 +54,16 @@ export function parseJsonTree(text: string, file: string): JsonNode | undefined 
   return root;
 }
 
+/** jsonc-parser builds null-prototype objects; compare and hand out plain ones. */
+function plain(value: unknown): unknown {
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}
+
 export function readJsonValue(text: string, file: string, path: string[]): unknown {
   const root = parseJsonTree(text, file);
   if (!root) return undefined;
   const node = jsonc.findNodeAtLocation(root, path);
-  return node ? jsonc.getNodeValue(node) : undefined;
+  return node ? plain(jsonc.getNodeValue(node)) : undefined;
 }
 
 function lineIndent(text: string, offset: number): string {
@@ -216,7 +221,7 @@ export function editJsonEntry(text: string, file: string, path: [string, string]
   if (!entry) return insertProperty(text, container, name, value, layout);
   const entryValue = entry.children?.[1];
   if (!entryValue) return insertProperty(text, container, name, value, layout);
-  if (isDeepStrictEqual(jsonc.getNodeValue(entryValue), value)) return text;
+  if (isDeepStrictEqual(plain(jsonc.getNodeValue(entryValue)), value)) return text;
   const indent = lineIndent(text, entry.offset);
   return splice(
     text,

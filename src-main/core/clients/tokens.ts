@@ -60,6 +60,14 @@ export interface RegistryOptions {
   now?: () => Date;
 }
 
+/** Every `bcc_…` string inside a config entry (the token sits in a header, an env var or an argument). */
+export function tokensIn(value: unknown): string[] {
+  if (typeof value === 'string') return value.match(/bcc_[A-Za-z0-9_-]+/g) ?? [];
+  if (Array.isArray(value)) return value.flatMap(tokensIn);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(tokensIn);
+  return [];
+}
+
 export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token, 'utf8').digest('hex');
 }

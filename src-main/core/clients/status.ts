@@ -1,0 +1,108 @@
+// Where each AI client stands: not installed, installed, configured (our entry with a live token), connected
+// (our endpoint has seen it). The window's "Connect clients" list and `clients list` both read this.
+import { readEntry } from './config-file.ts';
+import { locate } from './configure.ts';
+import type { ClientEnvironment } from './environment.ts';
+import {
+  CLIENTS,
+  endpointUrl,
+  isInstalled,
+  registryName,
+  type ClientScope,
+  type ClientSpec,
+} from './table.ts';
+import { tokensIn, type ClientInfo, type ClientRegistry } from './tokens.ts';
+
+export type ClientState = 'not-installed' | 'installed' | 'configured' | 'connected';
+
+export interface ClientStatus {
+  id: string;
+  title: string;
+  /** Registry name (`cursor`, `cursor:/path/to/project`). */
+  name: string;
+  state: ClientState;
+  configPath: string;
+  /** Why it is not configured although an entry exists, or why the file could not be read. */
+  problem?: string;
+  lastSeen?: string;
+  clientInfo?: ClientInfo;
+  calls?: number;
+  errors?: number;
+  restartHint: string;
+  /** Whether we can write its config (false: we run or print its CLI command). */
+  writable: boolean;
+  scopes: readonly ClientScope[];
+}
+
+function urlsIn(value: unknown): string[] {
+  if (typeof value === 'string') return value.match(/http:\/\/127\.0\.0\.1:\d+\/mcp/g) ?? [];
+  if (Array.isArray(value)) return value.flatMap(urlsIn);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(urlsIn);
+  return [];
+}
+
+export interface StatusOptions {
+  environment: ClientEnvironment;
+  registry: ClientRegistry;
+  port: number;
+  project?: string;
+}
+
+export function clientStatus(
+  spec: ClientSpec,
+  options: StatusOptions,
+  scope: ClientScope = 'user',
+): ClientStatus {
+  const { environment, registry } = options;
+  const project = scope === 'project' ? options.project : undefined;
+  const name = registryName(spec, scope, project);
+  const location = locate(spec, environment, scope, project);
+  const base = {
+    id: spec.id,
+    title: spec.title,
+    name,
+    configPath: location.file,
+    restartHint: spec.restartHint,
+    writable: spec.format !== 'cli',
+    scopes: spec.scopes,
+  };
+  const installed = scope === 'project' || isInstalled(spec, environment);
+  let entry: unknown;
+  try {
+    entry = readEntry(location);
+  } catch (error) {
+    return { ...base, state: installed ? 'installed' : 'not-installed', problem: (error as Error).message };
+  }
+  if (entry === undefined) return { ...base, state: installed ? 'installed' : 'not-installed' };
+  const live = tokensIn(entry).some((token) => registry.isCurrentToken(name, token));
+  if (!live) {
+    return {
+      ...base,
+      state: 'installed',
+      problem: 'Its "basecamp" entry has a token that was revoked or replaced; configure it again.',
+    };
+  }
+  const wanted = endpointUrl(options.port);
+  const stale = !urlsIn(entry).includes(wanted);
+  const stats = registry.get(name)?.stats;
+  const seen = stats?.lastSeen ? { lastSeen: stats.lastSeen, calls: stats.calls, errors: stats.errors } : {};
+  return {
+    ...base,
+    state: stats?.lastSeen ? 'connected' : 'configured',
+    ...seen,
+    ...(stats?.clientInfo ? { clientInfo: stats.clientInfo } : {}),
+    ...(stale ? { problem: `Its entry points at another port than ${wanted}; configure it again.` } : {}),
+  };
+}
+
+/** Every client in the table (user scope), plus project-scoped ones when a project folder is given. */
+export function clientStatuses(options: StatusOptions): ClientStatus[] {
+  const user = CLIENTS.map((spec) => clientStatus(spec, options));
+  if (!options.project) return user;
+  return [
+    ...user,
+    ...CLIENTS.filter((spec) => spec.scopes.includes('project')).map((spec) =>
+      clientStatus(spec, options, 'project'),
+    ),
+  ];
+}
