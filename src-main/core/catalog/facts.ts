@@ -48,3 +48,19 @@ export function fieldIs(field: string, param = field) {
       : `Basecamp answered OK but ${field} is still ${JSON.stringify(record[field])}, not ${JSON.stringify(params[param])}.`;
   };
 }
+
+/**
+ * For answers that are an object of lists (my assignments, overdue report, readings): one Markdown
+ * section per non-empty list, each item as a list line.
+ */
+export function listSections(
+  groups: Record<string, string>,
+  line: (record: BasecampRecord) => string,
+): (record: BasecampRecord) => string[] {
+  return (record) =>
+    Object.entries(groups).flatMap(([key, heading]) => {
+      const items = record[key];
+      if (!Array.isArray(items) || items.length === 0) return [];
+      return ['', `**${heading}** (${items.length})`, ...items.map((item) => line(obj(item) ?? {}))];
+    });
+}

@@ -11,14 +11,52 @@
 //   reports (reports, timeline, gauges, timesheets), my (assignments, readings, drafts, notes,
 //   priorities), clients (approvals, correspondences, replies), webhooks.
 import type { Domain, Operation } from './operation.ts';
+import { defineDomain } from './operation.ts';
 import account from './domains/account.ts';
 import campfires from './domains/campfires.ts';
 import comments from './domains/comments.ts';
 import messages from './domains/messages.ts';
 import projects from './domains/projects.ts';
 import todos from './domains/todos.ts';
+import cards from './domains/cards.ts';
+import checkins from './domains/checkins.ts';
+import clients from './domains/clients.ts';
+import files from './domains/files.ts';
+import inbox from './domains/inbox.ts';
+import my from './domains/my.ts';
+import recordings from './domains/recordings.ts';
+import reports from './domains/reports.ts';
+import schedules from './domains/schedules.ts';
+import webhooks from './domains/webhooks.ts';
+import { accountSettingsOperations } from './domains/account-settings.ts';
+import { chatbotOperations } from './domains/chatbots.ts';
+import { hillChartOperations } from './domains/hill-charts.ts';
+import { messageTypeOperations } from './domains/message-types.ts';
+import { projectSetupOperations } from './domains/project-setup.ts';
 
-export const domains: readonly Domain[] = [account, projects, todos, messages, comments, campfires];
+/** A domain plus actions kept in their own files (same tool, more actions). */
+function withMore(domain: Domain, more: readonly Operation[]): Domain {
+  return defineDomain({ ...domain, operations: [...domain.operations, ...more] });
+}
+
+export const domains: readonly Domain[] = [
+  withMore(account, accountSettingsOperations),
+  withMore(projects, projectSetupOperations),
+  withMore(todos, hillChartOperations),
+  withMore(messages, messageTypeOperations),
+  comments,
+  withMore(campfires, chatbotOperations),
+  my,
+  cards,
+  files,
+  schedules,
+  checkins,
+  inbox,
+  clients,
+  recordings,
+  reports,
+  webhooks,
+];
 
 export const operations: readonly Operation[] = domains.flatMap((domain) => domain.operations);
 
