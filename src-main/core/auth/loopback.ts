@@ -166,8 +166,9 @@ export async function startLoopbackReceiver(options: LoopbackOptions): Promise<L
     });
     server.listen({ host: redirect.bindHost, port: redirect.port, exclusive: true }, () => resolve());
   });
+  const { port } = server.address() as AddressInfo;
   if (options.signal?.aborted) await close();
   else options.signal?.addEventListener('abort', onAbort, { once: true });
 
-  return { port: (server.address() as AddressInfo).port, code, close };
+  return { port, code, close };
 }

@@ -43,6 +43,8 @@ export function createTokenProvider(options: TokenProviderOptions): AuthTokenPro
   const now = options.now ?? Date.now;
   const marginMs = options.refreshMarginMs ?? REFRESH_MARGIN_MS;
   let held: HeldTokens | undefined;
+  /** settings.tokenObtainedAt when `held` was read or saved: a different value means another process renewed. */
+  let heldStamp: string | undefined;
   let refreshing: Promise<string> | undefined;
   /** The refresh token Launchpad refused; a different one in the keychain means someone signed in again. */
   let refused: string | undefined;
@@ -65,6 +67,7 @@ export function createTokenProvider(options: TokenProviderOptions): AuthTokenPro
       });
     }
     held = stored;
+    heldStamp = settings.get().tokenObtainedAt;
     return stored;
   };
 
@@ -89,6 +92,7 @@ export function createTokenProvider(options: TokenProviderOptions): AuthTokenPro
     held = { accessToken: grant.accessToken, refreshToken };
     refused = undefined;
     const issued = now();
+    heldStamp = new Date(issued).toISOString();
     const expiresAt = grant.expiresIn
       ? new Date(issued + grant.expiresIn * 1000).toISOString()
       : expiresAtFallback;
@@ -97,7 +101,7 @@ export function createTokenProvider(options: TokenProviderOptions): AuthTokenPro
     if (grant.refreshToken) await secrets.set('refresh-token', grant.refreshToken);
     settings.update(() => ({
       tokenExpiresAt: expiresAt,
-      tokenObtainedAt: new Date(issued).toISOString(),
+      tokenObtainedAt: heldStamp,
       signInState: 'signed-in',
     }));
   };
@@ -117,9 +121,10 @@ export function createTokenProvider(options: TokenProviderOptions): AuthTokenPro
       stored.refreshToken === refused
     )
       return false;
-    held = stored;
-    refused = undefined;
     settings.reload();
+    held = stored;
+    heldStamp = settings.get().tokenObtainedAt;
+    refused = undefined;
     return true;
   };
 
@@ -184,7 +189,8 @@ export function createTokenProvider(options: TokenProviderOptions): AuthTokenPro
   /** Settings are re-read, so a sign-in made by another process since we last looked heals this one. */
   const ensureSignedIn = (): void => {
     settings.reload();
-    const state = settings.get().signInState;
+    const { signInState: state, tokenObtainedAt } = settings.get();
+    if (held && tokenObtainedAt !== heldStamp) held = undefined; // renewed elsewhere: re-read the keychain
     if (state === 'signed-in') return;
     throw new NeedsSignInError(state === 'needs-sign-in' ? ENDED : NOT_SIGNED_IN, {
       signedOut: state === 'signed-out',
@@ -211,6 +217,7 @@ export function createTokenProvider(options: TokenProviderOptions): AuthTokenPro
     saveGrant,
     reset() {
       held = undefined;
+      heldStamp = undefined;
       refused = undefined;
     },
   };
