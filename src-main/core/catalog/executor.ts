@@ -288,7 +288,7 @@ async function callBasecamp(
         structured: shown.structured,
       };
     }
-    return { text: `Done: ${op.title.toLowerCase()}.\n\n${shown.text}`, structured: shown.structured };
+    return { text: `Done — ${op.title}.\n\n${shown.text}`, structured: shown.structured };
   }
 
   const data = response.data;
@@ -298,13 +298,13 @@ async function callBasecamp(
       return { text: shown.text, structured: shown.structured };
     }
     if (op.kind === 'read') return { text: 'Basecamp returned nothing for this.', structured: {} };
-    return { text: `Done: ${op.title.toLowerCase()}.`, structured: { ok: true } };
+    return { text: `Done — ${op.title}.`, structured: { ok: true } };
   }
 
   const shown = renderRecord(data, op.view);
   if (op.kind === 'read') return { text: shown.text, structured: shown.structured };
 
-  const lines: string[] = [`Done: ${op.title.toLowerCase()}.`];
+  const lines: string[] = [`Done — ${op.title}.`];
   if (op.method === 'PUT' && sendBody) {
     const stale = unchangedFields(sendBody, data, op);
     if (stale.length) {

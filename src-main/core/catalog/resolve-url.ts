@@ -1,7 +1,18 @@
 // Pasted Basecamp links → account, project, type and id, then the record itself.
 // Web links (3.basecamp.com) and API links (3.basecampapi.com) share the same path shape.
-import type { RunContext, ToolAnswer } from './operation.ts';
+import type { RecordView, RunContext, ToolAnswer } from './operation.ts';
 import { renderRecord } from './shapers.ts';
+import { campfireView, commentView, messageView, projectView, todolistView, todoView } from './views.ts';
+
+/** How a record reads, by the kind segment of its link. */
+const VIEWS: Record<string, RecordView> = {
+  projects: projectView,
+  todos: todoView,
+  todolists: todolistView,
+  messages: messageView,
+  comments: commentView,
+  chats: campfireView,
+};
 
 export interface ParsedBasecampUrl {
   accountId: number;
@@ -15,15 +26,20 @@ export interface ParsedBasecampUrl {
 
 const HOSTS = /^(3\.basecamp\.com|3\.basecampapi\.com|app\.basecamp\.com)$/;
 
-export function parseBasecampUrl(raw: string): ParsedBasecampUrl | undefined {
+function appPath(url: URL): string {
+  return url.pathname.replace(/^\/app(?=\/\d)/, '');
+}
+
+/** `extraOrigins`: the account's own API origin (the sandbox serves its web pages there, under `/app/`). */
+export function parseBasecampUrl(raw: string, extraOrigins: string[] = []): ParsedBasecampUrl | undefined {
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
     return undefined;
   }
-  if (!HOSTS.test(url.hostname)) return undefined;
-  const segments = url.pathname
+  if (!HOSTS.test(url.hostname) && !extraOrigins.includes(url.origin)) return undefined;
+  const segments = appPath(url)
     .replace(/\.json$/, '')
     .split('/')
     .filter(Boolean);
@@ -54,7 +70,7 @@ export function parseBasecampUrl(raw: string): ParsedBasecampUrl | undefined {
 }
 
 export async function resolveBasecampUrl(ctx: RunContext, raw: string): Promise<ToolAnswer> {
-  const parsed = parseBasecampUrl(raw);
+  const parsed = parseBasecampUrl(raw, [new URL(ctx.client.account.href).origin]);
   if (!parsed) {
     return {
       isError: true,
@@ -80,11 +96,13 @@ export async function resolveBasecampUrl(ctx: RunContext, raw: string): Promise<
   if (!parsed.type && !parsed.recordId && !parsed.projectId) return { text: facts.join(' · '), structured };
 
   // The link's own path (minus the account) is a valid API path: bucket routes are aliases of flat ones.
-  const pathname = new URL(raw.trim()).pathname.replace(/\.json$/, '').replace(/\/(\d+)@\d+$/, '/$1');
+  const pathname = appPath(new URL(raw.trim()))
+    .replace(/\.json$/, '')
+    .replace(/\/(\d+)@\d+$/, '/$1');
   const path = `${pathname.replace(/^\/\d+/, '')}.json`;
   const client = await ctx.clientFor(parsed.accountId);
   const { data } = await client.request<Record<string, unknown>>({ method: 'GET', path, signal: ctx.signal });
-  const shown = renderRecord(data, undefined);
+  const shown = renderRecord(data, parsed.type ? VIEWS[parsed.type] : undefined);
   return {
     text: `${facts.join(' · ')}\n\n${shown.text}`,
     structured: { ...structured, record: shown.structured },

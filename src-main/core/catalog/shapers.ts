@@ -87,7 +87,8 @@ export function renderRecord(
   if (typeof record.app_url === 'string') lines.push(record.app_url);
   for (const field of view?.richText ?? ['content', 'description']) {
     const markdown = plain(record[field]);
-    if (!markdown || markdown === titleOf(record, view)) continue;
+    // Skip text the headline or a fact already shows in full.
+    if (!markdown || markdown === titleOf(record, view) || facts.includes(oneLine(markdown, 80))) continue;
     lines.push('', markdown);
     structured[field] = markdown;
   }
