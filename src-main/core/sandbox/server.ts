@@ -235,8 +235,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     store: primary,
     stores,
     routes: router.patterns(),
-    issueTokens: async () =>
-      tokens.issue(clients[0]!.clientId) as TokenResponse & { refresh_token: string; expires_in: number },
+    issueTokens: async () => {
+      const issued = tokens.issue(clients[0]!.clientId);
+      return {
+        ...issued,
+        refresh_token: issued.refresh_token!,
+        expires_in: tokens.settings.accessTokenLifetime,
+      };
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -79,7 +79,8 @@ export function createProject(store: AccountStore, input: NewProject): Project {
         ...(input.columns ?? ['In progress']).map((title): [string, string] => ['Kanban::Column', title]),
         ['Kanban::DoneColumn', 'Done'],
       ];
-      for (const [type, title] of columns) {
+      // Columns share one order across their types, so positions are given, not counted per type.
+      for (const [index, [type, title]] of columns.entries()) {
         store.add({
           type,
           bucketId: project.id,
@@ -87,6 +88,7 @@ export function createProject(store: AccountStore, input: NewProject): Project {
           creatorId: input.creatorId,
           title,
           createdAt,
+          position: index + 1,
           fields: { color: null, description: null },
         });
       }

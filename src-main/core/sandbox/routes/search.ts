@@ -70,12 +70,13 @@ function search(ctx: RouteContext) {
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id)
     .map((r) => {
       const body = plain(ctx.view.spec(r).searchText?.(r) ?? '');
-      const content = body || r.title;
+      // Excerpt the text that matched: the content, else the title.
+      const source = body.toLowerCase().includes(needle) ? body : r.title;
       return {
         ...ctx.view.recording(r),
         content: null,
         description: null,
-        plain_text_content: excerpt(content, content.toLowerCase().includes(needle) ? q : ''),
+        plain_text_content: excerpt(source, q),
       };
     });
   const perPage = Number(ctx.query.get('per_page') ?? 50);
