@@ -6,8 +6,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const SHIPPABLE = new Set([
-  'MIT', 'ISC', 'BSD-2-Clause', 'BSD-3-Clause', 'Apache-2.0', '0BSD', 'BlueOak-1.0.0', 'Unlicense', 'CC0-1.0',
-  'Python-2.0', 'CC-BY-4.0', 'MIT-0', 'Zlib',
+  'MIT',
+  'ISC',
+  'BSD-2-Clause',
+  'BSD-3-Clause',
+  'Apache-2.0',
+  '0BSD',
+  'BlueOak-1.0.0',
+  'Unlicense',
+  'CC0-1.0',
+  'Python-2.0',
+  'CC-BY-4.0',
+  'MIT-0',
+  'Zlib',
 ]);
 
 interface InstalledPackage {
@@ -18,18 +29,30 @@ interface InstalledPackage {
 }
 
 function productionTree(): InstalledPackage[] {
-  const output = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable', '--long'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const output = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable', '--long'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const seen = new Map<string, InstalledPackage>();
   for (const line of output.split('\n')) {
     const [dir] = line.split(':');
     if (!dir || !dir.includes('node_modules')) continue;
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
-      name: string; version: string; license?: unknown; licenses?: Array<{ type: string }>;
+      name: string;
+      version: string;
+      license?: unknown;
+      licenses?: Array<{ type: string }>;
     };
-    const license = typeof manifest.license === 'string'
-      ? manifest.license
-      : (manifest.licenses ?? []).map((entry) => entry.type).join(' OR ') || 'UNKNOWN';
-    seen.set(`${manifest.name}@${manifest.version}`, { name: manifest.name, version: manifest.version, license, dir });
+    const license =
+      typeof manifest.license === 'string'
+        ? manifest.license
+        : (manifest.licenses ?? []).map((entry) => entry.type).join(' OR ') || 'UNKNOWN';
+    seen.set(`${manifest.name}@${manifest.version}`, {
+      name: manifest.name,
+      version: manifest.version,
+      license,
+      dir,
+    });
   }
   return [...seen.values()];
 }
@@ -37,7 +60,9 @@ function productionTree(): InstalledPackage[] {
 /** An SPDX expression is shippable when every AND-term has a shippable alternative. */
 function isShippable(expression: string): boolean {
   const clean = expression.replace(/[()]/g, ' ');
-  return clean.split(/\s+AND\s+/).every((term) => term.split(/\s+OR\s+/).some((id) => SHIPPABLE.has(id.trim())));
+  return clean
+    .split(/\s+AND\s+/)
+    .every((term) => term.split(/\s+OR\s+/).some((id) => SHIPPABLE.has(id.trim())));
 }
 
 const problems: string[] = [];
@@ -59,4 +84,6 @@ if (problems.length) {
   console.error(`Supply-chain check failed:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`Supply-chain check: ${tree.length} production packages, all licenses shippable, none deprecated.`);
+console.log(
+  `Supply-chain check: ${tree.length} production packages, all licenses shippable, none deprecated.`,
+);

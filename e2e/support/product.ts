@@ -61,7 +61,11 @@ export interface RunningCommand {
 
 /** Starts a long-running CLI command (serve, sandbox, login) and lets the test read its output as it comes. */
 export function startCli(args: string[], env: NodeJS.ProcessEnv): RunningCommand {
-  const child = spawn(process.execPath, [cliEntry, ...args], { env, cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cliEntry, ...args], {
+    env,
+    cwd: repoRoot,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let output = '';
   const waiters = new Set<() => void>();
   const onData = (chunk: Buffer): void => {
@@ -114,7 +118,10 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv): RunningCommand
 }
 
 /** `serve --sandbox --port 0` as a child process; resolves once it printed its MCP URL. */
-export async function startSandboxServe(home: ThrowawayHome, extraArgs: string[] = []): Promise<RunningCommand & { mcpUrl: string }> {
+export async function startSandboxServe(
+  home: ThrowawayHome,
+  extraArgs: string[] = [],
+): Promise<RunningCommand & { mcpUrl: string }> {
   const serve = startCli(['serve', '--sandbox', '--port', '0', ...extraArgs], home.env);
   const [line] = await serve.waitFor(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/m);
   return Object.assign(serve, { mcpUrl: line });

@@ -50,7 +50,9 @@ export function portOption(args: CliArgs, name = 'port'): number | undefined {
   if (raw === undefined) return undefined;
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new UsageError(`--${name} must be a whole number from 0 to 65535 (0 picks a free port); got "${raw}".`);
+    throw new UsageError(
+      `--${name} must be a whole number from 0 to 65535 (0 picks a free port); got "${raw}".`,
+    );
   }
   return port;
 }

@@ -14,7 +14,7 @@ function helpText(): string {
     'Commands:',
     ...lines,
     '',
-    'Run `basecamp-companion <command> --help` for a command\'s options.',
+    "Run `basecamp-companion <command> --help` for a command's options.",
     '',
   ].join('\n');
 }
@@ -24,7 +24,13 @@ function commandHelp(command: CliCommand): string {
     const left = `--${name}${option.value ? ' ' + option.value : ''}`;
     return `  ${left.padEnd(24)} ${option.description}`;
   });
-  return [`Usage: basecamp-companion ${command.usage}`, '', command.summary, '', ...(options.length ? ['Options:', ...options, ''] : [])].join('\n');
+  return [
+    `Usage: basecamp-companion ${command.usage}`,
+    '',
+    command.summary,
+    '',
+    ...(options.length ? ['Options:', ...options, ''] : []),
+  ].join('\n');
 }
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
@@ -51,7 +57,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       options: {
         help: { type: 'boolean', short: 'h' },
         ...Object.fromEntries(
-          Object.entries(command.options).map(([key, option]) => [key, { type: option.type, ...(option.short ? { short: option.short } : {}) }]),
+          Object.entries(command.options).map(([key, option]) => [
+            key,
+            { type: option.type, ...(option.short ? { short: option.short } : {}) },
+          ]),
         ),
       },
     });
@@ -59,7 +68,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(commandHelp(command));
       return 0;
     }
-    return await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals }, io);
+    return await command.run(
+      {
+        values: parsed.values as Record<string, string | boolean | undefined>,
+        positionals: parsed.positionals,
+      },
+      io,
+    );
   } catch (error) {
     const message = redactText(error instanceof Error ? error.message : String(error));
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

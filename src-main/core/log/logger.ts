@@ -47,7 +47,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     options.file?.append(JSON.stringify(entry));
     if (options.console) {
       const extra = entry.fields ? ' ' + JSON.stringify(entry.fields) : '';
-      options.console.write(`${entry.time.slice(11, 19)} ${level.padEnd(5)} [${scope}] ${entry.message}${extra}\n`);
+      options.console.write(
+        `${entry.time.slice(11, 19)} ${level.padEnd(5)} [${scope}] ${entry.message}${extra}\n`,
+      );
     }
   };
 

@@ -37,7 +37,8 @@ export function redactText(text: string): string {
   return out;
 }
 
-const SECRET_KEYS = /^(authorization|access_?token|refresh_?token|client_?secret|id_?token|password|secret|token|code|cookie|set-cookie)$/i;
+const SECRET_KEYS =
+  /^(authorization|access_?token|refresh_?token|client_?secret|id_?token|password|secret|token|code|cookie|set-cookie)$/i;
 
 /** Deep copy of a value with secret-named keys masked and every string redacted. */
 export function redactValue(value: unknown, depth = 0): unknown {

@@ -35,7 +35,9 @@ test('a corrupt settings file is recovered from the last good copy, and the brok
   const ring = new LogRing();
   const settings = openSettings(dir, createLogger({ ring }));
   assert.equal(settings.get().port, 4100);
-  assert.ok(ring.since().some((entry) => entry.level === 'warn' && /restored the last good copy/.test(entry.message)));
+  assert.ok(
+    ring.since().some((entry) => entry.level === 'warn' && /restored the last good copy/.test(entry.message)),
+  );
   assert.ok(fs.readdirSync(dir).some((name) => name.startsWith('settings.json.corrupt-')));
 });
 

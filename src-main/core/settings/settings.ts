@@ -43,13 +43,19 @@ function recoverIfCorrupt(file: string, logger: Logger): void {
     const lastGood = file + LAST_GOOD_SUFFIX;
     if (fs.existsSync(lastGood)) {
       fs.copyFileSync(lastGood, file);
-      logger.warn(`Settings file was unreadable; restored the last good copy. The broken file is kept at ${kept}.`, {
-        reason: (error as Error).message.slice(0, 200),
-      });
+      logger.warn(
+        `Settings file was unreadable; restored the last good copy. The broken file is kept at ${kept}.`,
+        {
+          reason: (error as Error).message.slice(0, 200),
+        },
+      );
     } else {
-      logger.warn(`Settings file was unreadable and no good copy exists; starting from defaults. The broken file is kept at ${kept}.`, {
-        reason: (error as Error).message.slice(0, 200),
-      });
+      logger.warn(
+        `Settings file was unreadable and no good copy exists; starting from defaults. The broken file is kept at ${kept}.`,
+        {
+          reason: (error as Error).message.slice(0, 200),
+        },
+      );
     }
   }
 }
@@ -87,7 +93,9 @@ export function openSettings(dataDir: string, logger: Logger): Settings {
       const previous = current;
       const result = settingsSchema.safeParse({ ...previous, ...change(previous) });
       if (!result.success) {
-        throw new SettingsError(`That setting is not valid: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        throw new SettingsError(
+          `That setting is not valid: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
       }
       current = result.data;
       conf.store = current;
@@ -126,4 +134,30 @@ export function openSettings(dataDir: string, logger: Logger): Settings {
     },
   };
   return settings;
+}
+
+/**
+ * Settings that live only in memory: `--sandbox` keeps its sign-in here so that trying the sandbox
+ * never touches the real account details on disk.
+ */
+export function memorySettings(initial: Partial<SettingsData> = {}): Settings {
+  let current = settingsSchema.parse(initial);
+  const listeners = new Set<Listener>();
+  return {
+    file: ':memory:',
+    get: () => current,
+    update(change) {
+      const previous = current;
+      const result = settingsSchema.safeParse({ ...previous, ...change(previous) });
+      if (!result.success) throw new SettingsError(`That setting is not valid: ${result.error.message}`);
+      current = result.data;
+      for (const listener of listeners) listener(current, previous);
+      return current;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    reload: () => false,
+  };
 }
