@@ -83,6 +83,8 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
       case 'DELETE /__sandbox/counters':
         deps.counters.reset();
         return sendJson(res, 200, deps.counters.snapshot());
+      case 'GET /__sandbox/tokens':
+        return sendJson(res, 200, { issued: deps.tokens.issuedTokens() });
       case 'GET /__sandbox/launchpad':
         return sendJson(res, 200, deps.tokens.settings);
       case 'PUT /__sandbox/launchpad': {

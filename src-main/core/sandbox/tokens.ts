@@ -68,6 +68,7 @@ export class TokenStore {
   private readonly codes = new Map<string, CodeGrant>();
   private readonly access = new Map<string, AccessGrant>();
   private readonly refresh = new Map<string, string>(); // refresh token → client id
+  private readonly issued: string[] = [];
 
   constructor(clients: OAuthClient[], settings: Partial<LaunchpadSettings> = {}) {
     for (const client of clients) {
@@ -75,6 +76,11 @@ export class TokenStore {
       this.clients.set(client.clientId, client);
     }
     this.settings = { ...defaultLaunchpadSettings, ...settings };
+  }
+
+  /** Every access and refresh token issued so far (for tests that scan files and logs for them). */
+  issuedTokens(): string[] {
+    return [...this.issued];
   }
 
   issueCode(clientId: string, redirectUri: string): string {
@@ -138,10 +144,12 @@ export class TokenStore {
   issue(clientId: string): TokenResponse {
     const accessToken = secretValue('BAhb');
     const refreshToken = secretValue('BAhr');
+    this.issued.push(accessToken);
     this.access.set(accessToken, {
       clientId,
       expiresAt: Date.now() + this.settings.accessTokenLifetime * 1000,
     });
+    this.issued.push(refreshToken);
     this.refresh.set(refreshToken, clientId);
     return this.response(accessToken, refreshToken);
   }
@@ -156,6 +164,7 @@ export class TokenStore {
       };
     }
     const accessToken = secretValue('BAhb');
+    this.issued.push(accessToken);
     this.access.set(accessToken, {
       clientId: client.clientId,
       expiresAt: Date.now() + this.settings.accessTokenLifetime * 1000,
@@ -164,6 +173,7 @@ export class TokenStore {
     if (this.settings.rotateRefreshTokens) {
       this.refresh.delete(refreshToken);
       nextRefresh = secretValue('BAhr');
+      this.issued.push(nextRefresh);
       this.refresh.set(nextRefresh, client.clientId);
     }
     return this.response(accessToken, this.settings.omitRefreshTokenOnRefresh ? undefined : nextRefresh);
