@@ -10,28 +10,35 @@ const turndown = new TurndownService({
   emDelimiter: '_',
 });
 
-// Mentions become @Name, files become links, so an agent sees who and what without the markup.
-turndown.addRule('bc-attachment', {
-  filter: (node) => node.nodeName === 'BC-ATTACHMENT',
-  replacement: (_content, node) => {
-    const element = node as unknown as {
-      getAttribute(name: string): string | null;
-      textContent: string | null;
-    };
-    const type = element.getAttribute('content-type') ?? '';
-    const caption = (element.textContent ?? '').trim().replace(/\s+/g, ' ');
-    if (type === 'application/vnd.basecamp.mention') return `@${caption || 'someone'}`;
-    const name = element.getAttribute('filename') ?? (caption || 'attachment');
-    const href = element.getAttribute('href') ?? element.getAttribute('url');
-    return href ? `[📎 ${name}](${href})` : `📎 ${name}`;
-  },
-});
+// Mentions become @Name and files become links before turndown sees them: an attachment wraps a block
+// <figure>, and turndown would eat the spaces around it.
+const ATTACHMENT = /<bc-attachment\b([^>]*)>([\s\S]*?)<\/bc-attachment>/gi;
+
+function attribute(attributes: string, name: string): string | undefined {
+  const match = attributes.match(new RegExp(`\\b${name}="([^"]*)"`, 'i'));
+  return match?.[1];
+}
+
+function inlineAttachments(html: string): string {
+  return html.replace(ATTACHMENT, (_match, attributes: string, inner: string) => {
+    const caption = inner
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (attribute(attributes, 'content-type') === 'application/vnd.basecamp.mention')
+      return `@${caption || 'someone'}`;
+    const name = attribute(attributes, 'filename') ?? (caption || 'attachment');
+    const href = attribute(attributes, 'href') ?? attribute(attributes, 'url');
+    return href ? `<a href="${href}">📎 ${name}</a>` : `📎 ${name}`;
+  });
+}
+
 turndown.addRule('strike', { filter: ['del', 's', 'strike'], replacement: (content) => `~~${content}~~` });
 
 export function htmlToMarkdown(html: string): string {
   if (!/[<&]/.test(html)) return html.trim();
   return turndown
-    .turndown(html)
+    .turndown(inlineAttachments(html))
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
