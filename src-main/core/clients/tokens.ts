@@ -160,8 +160,9 @@ export function createClientRegistry(options: RegistryOptions): ClientRegistry {
     verifyClientToken(token) {
       if (typeof token !== 'string' || !token.startsWith(CLIENT_TOKEN_PREFIX) || token.length > 200)
         return undefined;
-      let record = match(token);
-      if (!record && refreshFromDisk()) record = match(token);
+      // One stat per call: a client configured or revoked by the CLI counts at once, without a restart.
+      refreshFromDisk();
+      const record = match(token);
       return record ? { name: record.name, kind: record.kind } : undefined;
     },
     isCurrentToken(name, token) {

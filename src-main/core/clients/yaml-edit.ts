@@ -126,17 +126,23 @@ function editLf(text: string, file: string, [containerKey, name]: [string, strin
     return without.slice(0, colon + 1) + ' {}' + without.slice(colon + 1);
   }
 
+  // Nest our fields the way the file nests its own (2 or 4 spaces).
+  const containerIndent = text.slice(
+    lineStart(text, range(containerPair.key)![0]),
+    range(containerPair.key)![0],
+  ).length;
+  const fileUnit = Math.max(1, indentOf(first!).length - containerIndent);
   if (entry) {
     if (isDeepStrictEqual(YAML.isNode(entry.value) ? entry.value.toJSON() : entry.value, value)) return text;
     const start = lineStart(text, range(entry.key)![0]);
     return (
-      text.slice(0, start) + block(name, value, indentOf(entry), unit) + text.slice(pairEnd(text, entry))
+      text.slice(0, start) + block(name, value, indentOf(entry), fileUnit) + text.slice(pairEnd(text, entry))
     );
   }
   const last = items[items.length - 1]!;
   const at = pairEnd(text, last);
   const joiner = at === text.length && !text.endsWith('\n') ? '\n' : '';
-  return text.slice(0, at) + joiner + block(name, value, indentOf(first!), unit) + text.slice(at);
+  return text.slice(0, at) + joiner + block(name, value, indentOf(first!), fileUnit) + text.slice(at);
 }
 
 /** Set (value) or remove (undefined) `<container>.<name>`; CRLF files stay CRLF. */

@@ -1,0 +1,170 @@
+// A write interrupted between any two steps leaves the old file or the new one, never a truncated one,
+// and the backup of the old file exists once the backup step has run.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { editEntry, readEntry, realWriteSteps, type EntryLocation, type WriteSteps } from './config-file.ts';
+
+const ORIGINAL =
+  '{\n  // keep me\n  "mcpServers": {\n    "other": { "url": "http://127.0.0.1:9000/mcp" }\n  }\n}\n';
+const ENTRY = {
+  url: 'http://127.0.0.1:3917/mcp',
+  headers: { Authorization: 'Bearer bcc_fault-injection-token-000000000' },
+};
+
+class Crash extends Error {}
+
+function setup(): { dir: string; location: EntryLocation } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-fault-'));
+  const file = path.join(dir, 'mcp.json');
+  fs.writeFileSync(file, ORIGINAL, { mode: 0o644 });
+  return { dir, location: { file, format: 'json', container: 'mcpServers', name: 'basecamp' } };
+}
+
+/** The file must be the old one or the complete new one. */
+function assertOldOrNew(location: EntryLocation): 'old' | 'new' {
+  const text = fs.readFileSync(location.file, 'utf8');
+  if (text === ORIGINAL) return 'old';
+  assert.deepEqual(readEntry(location), ENTRY, `neither the old file nor the complete new one:\n${text}`);
+  return 'new';
+}
+
+const backups = (dir: string): string[] =>
+  fs.readdirSync(dir).filter((name) => name.includes('.basecamp-backup-'));
+
+interface Fault {
+  name: string;
+  steps: WriteSteps;
+  expect: 'old' | 'new';
+  backup: boolean;
+}
+
+const faults: Fault[] = [
+  {
+    name: 'before the backup',
+    steps: {
+      ...realWriteSteps,
+      backup: () => {
+        throw new Crash('disk full');
+      },
+    },
+    expect: 'old',
+    backup: false,
+  },
+  {
+    name: 'after the backup, before the temp file',
+    steps: {
+      ...realWriteSteps,
+      writeTemp: () => {
+        throw new Crash('killed');
+      },
+    },
+    expect: 'old',
+    backup: true,
+  },
+  {
+    name: 'halfway through writing the temp file',
+    steps: {
+      ...realWriteSteps,
+      writeTemp: (tempFile, data, mode) => {
+        fs.writeFileSync(tempFile, data.subarray(0, Math.floor(data.length / 2)), { mode });
+        throw new Crash('power cut');
+      },
+    },
+    expect: 'old',
+    backup: true,
+  },
+  {
+    name: 'after the temp file, before the rename',
+    steps: {
+      ...realWriteSteps,
+      rename: () => {
+        throw new Crash('killed');
+      },
+    },
+    expect: 'old',
+    backup: true,
+  },
+  {
+    name: 'after the rename, before the folder sync',
+    steps: {
+      ...realWriteSteps,
+      syncDir: () => {
+        throw new Crash('killed');
+      },
+    },
+    expect: 'new',
+    backup: true,
+  },
+];
+
+for (const fault of faults) {
+  test(`a write interrupted ${fault.name} leaves the ${fault.expect} file`, () => {
+    const { dir, location } = setup();
+    assert.throws(() => editEntry(location, ENTRY, { steps: fault.steps }), Crash);
+    assert.equal(assertOldOrNew(location), fault.expect);
+    assert.equal(backups(dir).length, fault.backup ? 1 : 0);
+    if (fault.backup) assert.equal(fs.readFileSync(path.join(dir, backups(dir)[0]!), 'utf8'), ORIGINAL);
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((name) => name.endsWith('.tmp')),
+      [],
+      'the temp file is cleaned up',
+    );
+    // The next run succeeds and ends with the complete new file.
+    const retry = editEntry(location, ENTRY);
+    assert.equal(assertOldOrNew(location), 'new');
+    assert.equal(retry.changed, fault.expect === 'old');
+  });
+}
+
+test('a crash that kills the process mid-write leaves only a stray temp file; the config is the old one', () => {
+  const { dir, location } = setup();
+  // Simulate the process dying: the temp file stays behind half-written and nothing cleans it up.
+  const steps: WriteSteps = {
+    ...realWriteSteps,
+    writeTemp: (tempFile, data) => {
+      fs.writeFileSync(tempFile, data.subarray(0, 10));
+      fs.copyFileSync(tempFile, tempFile + '.left-behind');
+      throw new Crash('SIGKILL');
+    },
+  };
+  assert.throws(() => editEntry(location, ENTRY, { steps }), Crash);
+  assert.equal(assertOldOrNew(location), 'old');
+  assert.ok(fs.readdirSync(dir).some((name) => name.endsWith('.left-behind')));
+  editEntry(location, ENTRY);
+  assert.equal(assertOldOrNew(location), 'new');
+});
+
+test('every step runs in order: backup, temp file, rename, folder sync', () => {
+  const { location } = setup();
+  const order: string[] = [];
+  const steps: WriteSteps = {
+    backup: (...args) => (order.push('backup'), realWriteSteps.backup(...args)),
+    writeTemp: (...args) => (order.push('writeTemp'), realWriteSteps.writeTemp(...args)),
+    rename: (...args) => (order.push('rename'), realWriteSteps.rename(...args)),
+    syncDir: (...args) => (order.push('syncDir'), realWriteSteps.syncDir(...args)),
+  };
+  editEntry(location, ENTRY, { steps });
+  assert.deepEqual(order, ['backup', 'writeTemp', 'rename', 'syncDir']);
+  assert.equal(fs.statSync(location.file).mode & 0o777, 0o644, 'the original mode is kept');
+});
+
+test('a dry run changes nothing and makes no backup', () => {
+  const { dir, location } = setup();
+  const result = editEntry(location, ENTRY, { dryRun: true });
+  assert.equal(result.changed, true);
+  assert.match(result.text, /"basecamp"/);
+  assert.equal(fs.readFileSync(location.file, 'utf8'), ORIGINAL);
+  assert.deepEqual(backups(dir), []);
+});
+
+test('a symlinked config is edited through the link, which stays a link', () => {
+  const { dir, location } = setup();
+  const link = path.join(dir, 'linked.json');
+  fs.symlinkSync(location.file, link);
+  editEntry({ ...location, file: link }, ENTRY);
+  assert.ok(fs.lstatSync(link).isSymbolicLink());
+  assert.deepEqual(readEntry(location), ENTRY);
+});
