@@ -47,7 +47,7 @@ export function createMemoryBackend(options: { surface?: 'tray' | 'dashboard' } 
   };
   let signedIn = false;
   let selected: number | undefined;
-  let appRegistered = false;
+  let appRegistered = true; // the sandbox brings its own integration
   const clients: ClientView[] = [];
   let pendingSignIn: { resolve: () => void; reject: (error: Error) => void } | undefined;
   const accounts = [
@@ -71,7 +71,7 @@ export function createMemoryBackend(options: { surface?: 'tray' | 'dashboard' } 
         appRegistered,
         redirectUri: 'http://127.0.0.1:3918/callback',
         registerUrl: 'https://launchpad.37signals.com/integrations',
-        source: appRegistered ? 'settings' : 'none',
+        source: 'sandbox',
       },
     },
     server: { state: 'running', url: `http://127.0.0.1:${settings.port}/mcp`, port: settings.port },

@@ -1,0 +1,154 @@
+// The window, panel by panel, in Debian's Chromium: the real renderer bundle, the real dashboard and
+// contract handlers, over an in-memory backend (harness.ts) so every state can be reached on purpose.
+// The end-to-end run against the real product is dashboard.spec.ts.
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { startHarness, type Harness } from './harness-process.ts';
+
+let harness: Harness;
+test.beforeEach(async () => {
+  harness = await startHarness();
+});
+test.afterEach(async () => {
+  await harness.stop();
+});
+
+async function shots(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${colorScheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test('every panel, light and dark, from signed out to a revoked client', async ({ page }, testInfo) => {
+  await page.goto(harness.url);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { name: 'Basecamp Companion' })).toBeVisible();
+  await expect(page.locator('.status')).toContainText('Signed out');
+  await shots(page, testInfo, 'account-signed-out');
+
+  // Sign in, see the progress, cancel it.
+  await page.getByRole('button', { name: 'Sign in with Basecamp' }).click();
+  await expect(page.getByText('Signing in to Basecamp')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Open the Basecamp sign-in page' })).toHaveAttribute(
+    'href',
+    /authorization\/new/,
+  );
+  await shots(page, testInfo, 'account-signing-in');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Sign-in cancelled.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign in with Basecamp' })).toBeEnabled();
+
+  // Sign in for real this time; the browser's Authorize click is the harness's `approve`.
+  await page.getByRole('button', { name: 'Sign in with Basecamp' }).click();
+  await expect(page.getByText('Signing in to Basecamp')).toBeVisible();
+  await harness.send('approve');
+  await expect(page.getByText('Annie Bryan')).toBeVisible();
+  await expect(page.locator('.status')).toContainText('Connected');
+  const second = page.getByRole('radio', { name: /Field Notes Co\./ });
+  await second.check();
+  await expect(second).toBeChecked();
+  await expect(page.getByText('Tools use Field Notes Co. unless told otherwise.')).toBeVisible();
+  await shots(page, testInfo, 'account-signed-in');
+
+  // Clients: empty, then Cursor configured, then calling.
+  await page.getByRole('tab', { name: 'Clients' }).click();
+  await expect(page.getByText('No clients yet')).toBeVisible();
+  await shots(page, testInfo, 'clients-empty');
+  await page.getByRole('button', { name: 'Configure Cursor' }).click();
+  await expect(page.getByText('Added Basecamp to Cursor.')).toBeVisible();
+  const cursor = page.getByRole('listitem', { name: 'Cursor' });
+  await expect(cursor).toContainText('0 calls');
+  await expect(cursor).toContainText('not seen yet');
+  for (const outcome of ['ok', 'ok', 'ok', 'fail'])
+    await harness.send(`call cursor ${outcome} cursor-vscode 1.7.2`);
+  await expect(cursor).toContainText('4 calls');
+  await expect(cursor).toContainText('1 error');
+  await expect(cursor).toContainText('cursor-vscode 1.7.2');
+  await expect(page.locator('.status')).toContainText('Serving 1 client');
+  await shots(page, testInfo, 'clients-connected');
+
+  // Revoke asks once more, then the client is marked revoked.
+  await cursor.getByRole('button', { name: 'Revoke Cursor' }).click();
+  await cursor.getByRole('button', { name: 'Revoke access' }).click();
+  await expect(cursor.getByText('Revoked', { exact: true })).toBeVisible();
+  await expect(page.getByText('Cursor can no longer reach Basecamp.')).toBeVisible();
+
+  // Logs: live, searchable, filterable.
+  await harness.send('log warn Basecamp answered 429; waiting 2 seconds');
+  await harness.send('log error Could not reach 3.basecampapi.com');
+  await page.getByRole('tab', { name: 'Logs' }).click();
+  const log = page.getByRole('list', { name: 'Log' });
+  await expect(log).toContainText('Cursor called list_projects');
+  await expect(log).toContainText('Signed in as Annie Bryan');
+  await shots(page, testInfo, 'logs');
+  await harness.send('log info a line that arrived while watching');
+  await expect(log).toContainText('a line that arrived while watching');
+  await page.getByRole('searchbox', { name: 'Search logs' }).fill('revoked');
+  await expect(log.getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('searchbox', { name: 'Search logs' }).fill('');
+  await page.getByRole('combobox', { name: 'Level' }).selectOption('error');
+  await expect(log.getByRole('listitem')).toHaveCount(1);
+  await expect(log).toContainText('Could not reach');
+  await page.getByRole('combobox', { name: 'Level' }).selectOption('debug');
+
+  // Settings.
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  const readOnly = page.getByRole('switch', { name: 'Read-only' });
+  await expect(readOnly).toHaveAttribute('aria-checked', 'false');
+  await readOnly.click();
+  await expect(readOnly).toHaveAttribute('aria-checked', 'true');
+  await page.getByRole('checkbox', { name: /Campfire/ }).uncheck();
+  await expect(page.getByRole('checkbox', { name: /Campfire/ })).not.toBeChecked();
+  await page.getByRole('textbox', { name: /Port/ }).fill('80');
+  await expect(page.getByText('Use a number from 1024 to 65535.')).toBeVisible();
+  await page.getByRole('textbox', { name: /Port/ }).fill('4100');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.locator('.header')).toBeVisible();
+  await expect(page.getByText('http://127.0.0.1:4100/mcp')).toBeVisible();
+  await shots(page, testInfo, 'settings');
+
+  // Back on Account, everything survives a reload (the cookie, not the spent link, lets us in).
+  await page.reload();
+  await expect(page.getByText('Annie Bryan')).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in with Basecamp' })).toBeVisible();
+});
+
+test('tabs work from the keyboard', async ({ page }) => {
+  await page.goto(harness.url);
+  await page.getByRole('tab', { name: 'Account' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Clients' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Clients' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: 'Settings' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Account' })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('a spent link does not open the dashboard, and no session means no data', async ({
+  page,
+  browser,
+}, testInfo) => {
+  await page.goto(harness.url);
+  await expect(page.getByRole('heading', { name: 'Basecamp Companion' })).toBeVisible();
+  const stranger = await browser.newPage();
+  await stranger.goto(harness.url);
+  await expect(stranger.getByText('This link has been used')).toBeVisible();
+  await stranger.screenshot({ path: testInfo.outputPath('link-used.png') });
+  const api = await stranger.request.post(new URL('/api/snapshot:get', harness.url).toString(), { data: {} });
+  expect(api.status()).toBe(403);
+  await stranger.close();
+});
+
+test('when the app goes away the window says so, and offers to retry', async ({ page }, testInfo) => {
+  await page.goto(harness.url);
+  await expect(page.locator('.status')).toContainText('Signed out');
+  await harness.stop();
+  await expect(page.getByText('Lost touch with the app. Reconnecting…')).toBeVisible();
+  await page.getByRole('button', { name: 'Sign in with Basecamp' }).click();
+  await expect(page.getByText('Can’t reach Basecamp Companion. Is it still running?')).toBeVisible();
+  await shots(page, testInfo, 'unavailable');
+  harness = await startHarness(); // for afterEach
+});
