@@ -4,6 +4,7 @@
 // from the reference copy in /work/shared/basecamp-api (not shipped). Run: node scripts/derive-operations.ts
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 
 const sharedDir = process.env.BASECAMP_API_REFERENCE ?? '/work/shared/basecamp-api';
 const outDir = join(import.meta.dirname, '..', 'src-main', 'core', 'catalog');
@@ -56,7 +57,7 @@ interface DocumentedEndpoint {
 const methods = ['get', 'post', 'put', 'patch', 'delete'];
 const accountPrefix = '/{accountId}';
 
-function main(): void {
+async function main(): Promise<void> {
   const openapiFile = join(sharedDir, 'openapi.json');
   if (!existsSync(openapiFile)) {
     console.log(`derive-operations: ${openapiFile} is absent; keeping the committed JSON as it is.`);
@@ -134,14 +135,14 @@ function main(): void {
         .map((e) => ({ section: e.title, heading: e.heading, method: e.method, path: e.path }))
     : [];
 
-  writeJson(join(outDir, 'openapi-operations.json'), {
+  await writeJson(join(outDir, 'openapi-operations.json'), {
     about:
       'Derived by scripts/derive-operations.ts from the official Basecamp openapi.json and the bc3-api endpoint list. Do not edit.',
     openapiVersion: doc.info.version,
     operations,
     documented,
   });
-  writeJson(join(outDir, 'openapi-schemas.json'), {
+  await writeJson(join(outDir, 'openapi-schemas.json'), {
     about:
       'Response schemas from the official Basecamp openapi.json, trimmed to what the sandbox contract test checks. Derived by scripts/derive-operations.ts.',
     schemas: collectSchemas(schemas, responseSchemaNames),
@@ -191,8 +192,12 @@ function collectSchemas(all: Record<string, JsonSchema>, roots: Set<string>): Re
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-function writeJson(file: string, value: unknown): void {
-  writeFileSync(file, JSON.stringify(value, null, 1) + '\n');
+/** Written as prettier formats it, so `npm run lint` accepts the derived files as they are. */
+async function writeJson(file: string, value: unknown): Promise<void> {
+  writeFileSync(
+    file,
+    await format(JSON.stringify(value), { ...(await resolveConfig(file)), parser: 'json', filepath: file }),
+  );
 }
 
-main();
+await main();
