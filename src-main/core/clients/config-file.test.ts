@@ -168,3 +168,12 @@ test('a symlinked config is edited through the link, which stays a link', () => 
   assert.ok(fs.lstatSync(link).isSymbolicLink());
   assert.deepEqual(readEntry(location), ENTRY);
 });
+
+test('two changes in the same millisecond keep both backups', () => {
+  const { dir, location } = setup();
+  const now = (): Date => new Date('2026-12-03T12:00:00.000Z');
+  editEntry(location, ENTRY, { now });
+  editEntry(location, undefined, { now });
+  assert.equal(backups(dir).length, 2);
+  assert.equal(fs.readFileSync(location.file, 'utf8'), ORIGINAL);
+});

@@ -165,7 +165,9 @@ export function editEntry(location: EntryLocation, value: unknown, options: Edit
   let mode = 0o600; // a new file holds a token: only the user may read it
   if (bytes) {
     mode = fs.statSync(target).mode & 0o7777;
-    const backup = `${target}.basecamp-backup-${stamp(now)}`;
+    let backup = `${target}.basecamp-backup-${stamp(now)}`;
+    // Two changes within one millisecond must not collide.
+    for (let n = 2; fs.existsSync(backup); n += 1) backup = `${target}.basecamp-backup-${stamp(now)}-${n}`;
     steps.backup(target, backup);
     result.backup = backup;
   }
