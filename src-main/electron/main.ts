@@ -1,0 +1,82 @@
+// The tray app's entry: hands the real Electron modules and the real core to the shell. Kept tiny;
+// everything it calls is tested with fakes (shell.test.ts) or in the core.
+import path from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  ipcMain,
+  Menu,
+  Notification,
+  protocol,
+  screen,
+  session,
+  shell,
+  Tray,
+} from 'electron';
+import { createCompanion } from '../core/app.ts';
+import { resolveEndpoints } from '../core/auth/config.ts';
+import type { CompanionBackend } from '../core/state/backend.ts';
+import type { ShellElectron } from './electron-api.ts';
+import { startShell, type ShellCompanion, type ShellCompanionOptions } from './shell.ts';
+
+const electron: ShellElectron = {
+  app,
+  BrowserWindow,
+  Tray,
+  Menu,
+  Notification,
+  screen,
+  ipcMain,
+  protocol,
+  session,
+  shell,
+  clipboard,
+};
+
+// The bundle lives in out/main; the preload and the window bundle are its siblings.
+const out = path.join(import.meta.dirname, '..');
+const resources = app.isPackaged ? process.resourcesPath : path.join(out, '..', 'assets');
+
+/** The core, as the shell needs it. */
+async function openCompanion(options: ShellCompanionOptions): Promise<ShellCompanion> {
+  const companion = await createCompanion({
+    dataDir: options.dataDir,
+    sandbox: options.sandbox,
+    openUrl: options.openExternal,
+  });
+  // TODO(integrator): give Companion a `backend: CompanionBackend` (the window contract over the core,
+  // shared with `serve --dashboard`); then this lookup becomes `companion.backend`.
+  const backend = (companion as { backend?: CompanionBackend }).backend;
+  if (!backend) {
+    await companion.close();
+    throw new Error('this build of the core has no window backend (createCompanion().backend).');
+  }
+  return {
+    logger: companion.logger,
+    backend,
+    launchpadBase:
+      companion.sandbox?.launchpadUrl ?? resolveEndpoints(companion.settings.get(), process.env).launchpadUrl,
+    start: async () => {
+      await companion.startServer();
+    },
+    stop: () => companion.close(),
+  };
+}
+
+startShell(electron, {
+  createCompanion: openCompanion,
+  files: {
+    preload: path.join(out, 'preload', 'preload.cjs'),
+    renderer: path.join(out, 'renderer'),
+    trayIcons: path.join(resources, 'tray'),
+    appIcon: path.join(resources, app.isPackaged ? 'icon.png' : 'icons/256x256.png'),
+  },
+  appId: 'com.basecamp-companion.app',
+  productName: 'Basecamp Companion',
+  platform: process.platform,
+  argv: process.argv,
+  env: process.env,
+  execPath: process.execPath,
+  reportFatal: (message) => process.stderr.write(message + '\n'),
+});
