@@ -1,7 +1,12 @@
 // Which native notifications a change of state deserves. Pure: the shell only shows what this returns.
 import type { Snapshot } from '../../../src-shared/contract.ts';
 
-export type NoticeKind = 'sign-in-needed' | 'client-connected';
+export type NoticeKind =
+  | 'sign-in-needed'
+  | 'client-connected'
+  /** The answer to something the user did from the tray menu. */
+  | 'action-done'
+  | 'action-failed';
 
 export interface Notice {
   kind: NoticeKind;
