@@ -31,6 +31,8 @@ function arm(faults: Faults, body: Record<string, unknown>): void {
       return faults.rateLimit(spec);
     case 'serverError':
       return faults.serverError(spec);
+    case 'limitWindow':
+      return faults.limitWindow(spec as { requests: number; windowSeconds: number });
     case 'latency':
       return faults.latency(spec as { ms: number });
     case 'expireAccessTokens':
@@ -43,7 +45,7 @@ function arm(faults: Faults, body: Record<string, unknown>): void {
       return faults.setAccountInactive(Number(spec.accountId), spec.inactive !== false);
     default:
       throw new Error(
-        `Unknown fault kind '${String(kind)}': use rateLimit, serverError, latency, expireAccessTokens, revokeRefreshTokens or accountInactive.`,
+        `Unknown fault kind '${String(kind)}': use rateLimit, limitWindow, serverError, latency, expireAccessTokens, revokeRefreshTokens or accountInactive.`,
       );
   }
 }

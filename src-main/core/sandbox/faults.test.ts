@@ -48,6 +48,17 @@ describe('sandbox faults and counters', () => {
     assert.equal((await call('/projects.json')).status, 200);
   });
 
+  test('a standing window limit: the request past the limit gets 429 with a Retry-After inside the window', async () => {
+    sandbox.faults.limitWindow({ requests: 3, windowSeconds: 60 });
+    for (let i = 0; i < 3; i++) assert.equal((await call('/projects.json')).status, 200);
+    const limited = await call('/projects.json');
+    assert.equal(limited.status, 429);
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    assert.ok(retryAfter >= 1 && retryAfter <= 60);
+    sandbox.faults.reset();
+    assert.equal((await call('/projects.json')).status, 200);
+  });
+
   test('5xx only for the matching method and path', async () => {
     sandbox.faults.serverError({ count: 1, status: 502, method: 'GET', path: '/people/*.json' });
     assert.equal((await call('/projects.json')).status, 200, 'other paths are untouched');

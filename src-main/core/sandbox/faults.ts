@@ -24,6 +24,12 @@ export interface ServerErrorFault extends FaultFilter {
   status?: number;
 }
 
+/** A standing limiter like Basecamp's: at most `requests` per `windowSeconds`, then 429 until the window frees up. */
+export interface WindowLimit extends FaultFilter {
+  requests: number;
+  windowSeconds: number;
+}
+
 export interface LatencyFault extends FaultFilter {
   ms: number;
   /** How many matching requests are delayed (default: all until reset). */
@@ -69,6 +75,8 @@ export class Faults {
   private rateLimits: Armed<RateLimitFault>[] = [];
   private serverErrors: Armed<ServerErrorFault>[] = [];
   private latencies: Armed<LatencyFault>[] = [];
+  private windows: Array<{ spec: WindowLimit; seen: number[]; matches: (request: FaultRequest) => boolean }> =
+    [];
   private readonly inactive = new Set<number>();
   private readonly tokens: TokenStore;
 
@@ -87,6 +95,13 @@ export class Faults {
     if (!SERVER_ERRORS.has(status))
       throw new Error(`serverError status must be 500, 502, 503 or 504, not ${status}`);
     this.serverErrors.push({ spec: { ...spec, status }, remaining: spec.count ?? 1, matches: matcher(spec) });
+  }
+
+  /** Enforce a sliding-window limit (e.g. 50 per 10 s) until reset; rejected requests don't count. */
+  limitWindow(spec: WindowLimit): void {
+    if (!(spec.requests >= 1) || !(spec.windowSeconds > 0))
+      throw new Error('limitWindow needs requests >= 1 and windowSeconds > 0');
+    this.windows.push({ spec, seen: [], matches: matcher(spec) });
   }
 
   /** Matching requests wait `ms` before they are answered. */
@@ -121,6 +136,7 @@ export class Faults {
     this.rateLimits = [];
     this.serverErrors = [];
     this.latencies = [];
+    this.windows = [];
     this.inactive.clear();
   }
 
@@ -132,6 +148,7 @@ export class Faults {
       rateLimits: armed(this.rateLimits),
       serverErrors: armed(this.serverErrors),
       latencies: armed(this.latencies),
+      windows: this.windows.map((w) => ({ ...w.spec })),
       inactiveAccounts: [...this.inactive],
     };
   }
@@ -152,6 +169,17 @@ export class Faults {
     };
     const limited = take(this.rateLimits);
     if (limited) return { kind: 'rateLimit', delayMs, retryAfter: limited.spec.retryAfter ?? 1 };
+    const now = Date.now();
+    for (const window of this.windows) {
+      if (!window.matches(request)) continue;
+      const span = window.spec.windowSeconds * 1000;
+      window.seen = window.seen.filter((at) => at > now - span);
+      if (window.seen.length >= window.spec.requests) {
+        const retryAfter = Math.max(1, Math.ceil((window.seen[0]! + span - now) / 1000));
+        return { kind: 'rateLimit', delayMs, retryAfter };
+      }
+      window.seen.push(now);
+    }
     const failed = take(this.serverErrors);
     if (failed) return { kind: 'serverError', delayMs, status: failed.spec.status ?? 503 };
     this.rateLimits = this.rateLimits.filter((a) => a.remaining > 0);

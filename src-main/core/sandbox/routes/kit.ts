@@ -1,0 +1,58 @@
+// Small route builders shared by the families added with the full catalog (check-ins, forwards,
+// client side, files, reports, …): get one recording, list a parent's children, per-account state
+// for the few things that are not recordings (templates, folders, markers, preferences…).
+import { ok, type Route, type RouteContext } from '../family.ts';
+import { paginate } from '../pagination.ts';
+import type { AccountStore, Recording } from '../store.ts';
+
+export const activeChildren = (store: AccountStore, parentId: number, types: string | readonly string[]): Recording[] =>
+  store.children(parentId, types).filter((r) => r.status === 'active');
+
+/** `GET path` → the recording `{id}` of one of these types (404 otherwise), flat and bucket forms. */
+export function getRecording(path: string, types: string | readonly string[], param = 'id'): Route {
+  return {
+    method: 'GET',
+    path,
+    bucketAlias: true,
+    handler: (ctx) => ok(ctx.view.recording(ctx.find(ctx.id(param), types))),
+  };
+}
+
+/** `GET path` → the active children (of some types) of the recording `{id}`, paginated. */
+export function listChildren(
+  path: string,
+  parentTypes: string | readonly string[],
+  childTypes: string | readonly string[],
+  order: (a: Recording, b: Recording) => number = () => 0,
+): Route {
+  return {
+    method: 'GET',
+    path,
+    bucketAlias: true,
+    handler: (ctx) => {
+      const parent = ctx.find(ctx.id(), parentTypes);
+      const items = [...activeChildren(ctx.store, parent.id, childTypes)].sort(order);
+      return paginate(
+        ctx,
+        items.map((r) => ctx.view.recording(r)),
+      );
+    },
+  };
+}
+
+export const newestFirst = (a: Recording, b: Recording): number => b.createdAt.localeCompare(a.createdAt) || b.id - a.id;
+
+/** Account-level things that are not recordings, kept beside the store (one bag per account). */
+const bags = new WeakMap<AccountStore, Map<string, unknown>>();
+
+export function accountState<T>(store: AccountStore, key: string, init: () => T): T {
+  let bag = bags.get(store);
+  if (!bag) bags.set(store, (bag = new Map()));
+  if (!bag.has(key)) bag.set(key, init());
+  return bag.get(key) as T;
+}
+
+/** The project a bucket-scoped route names, or the one of the recording it names. */
+export function bucketOf(ctx: RouteContext, recording?: Recording): number {
+  return ctx.bucketId ?? recording?.bucketId ?? 0;
+}
