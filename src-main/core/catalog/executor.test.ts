@@ -59,6 +59,20 @@ describe('foundation actions on the sandbox', () => {
     assert.match(answer.text, new RegExp(`todoset id ${dockId('todoset')}`));
   });
 
+  test('project_id stands in for a dock id: the executor looks the tool up in the dock', async () => {
+    const byProject = await ok('bc_todos', { action: 'lists', params: { project_id: project.id } });
+    const byTodoset = await ok('bc_todos', { action: 'lists', params: { todoset_id: dockId('todoset') } });
+    assert.deepEqual(
+      byProject.structured.items!.map((item) => item.id),
+      byTodoset.structured.items!.map((item) => item.id),
+    );
+    const lines = await ok('bc_campfires', { action: 'lines', params: { project_id: project.id, limit: 3 } });
+    assert.ok(Array.isArray(lines.structured.items));
+    const neither = await call('bc_messages', { action: 'list', params: {} });
+    assert.equal(neither.isError, true);
+    assert.match(neither.text, /board_id: is required \(or pass project_id/);
+  });
+
   test('lists page with limit and cursor, say total and has_more, and never cut silently', async () => {
     const first = await ok('bc_list_projects', { limit: 1 });
     const total = first.structured.total as number;

@@ -59,7 +59,60 @@ export function paramsSchema(op: Operation): z.ZodObject {
       .optional()
       .describe('true: publish now and notify people; default: save as a draft for a person to review');
   }
-  return op.params.extend(extra).strict();
+  const dock = op.dock;
+  if (!dock) return op.params.extend(extra).strict();
+  const shape = op.params.shape as Record<string, z.ZodType>;
+  const own = shape[dock.param];
+  if (!own) throw new Error(`${op.id}: dock param ${dock.param} is not a param`);
+  extra[dock.param] = own.optional();
+  if (!shape.project_id) {
+    extra.project_id = id(
+      `The project; its ${dock.name} is looked up in the dock when ${dock.param} is left out`,
+    ).optional();
+  }
+  return op.params
+    .extend(extra)
+    .strict()
+    .superRefine((value, check) => {
+      if (value[dock.param] === undefined && value.project_id === undefined) {
+        check.addIssue({
+          code: 'custom',
+          path: [dock.param],
+          message: `is required (or pass project_id to look it up in the project's dock)`,
+        });
+      }
+    });
+}
+
+/** Params the executor added for this entry, which never go on the wire. */
+function addedParams(op: Operation): Set<string> {
+  const added = new Set<string>(CONTROL_PARAMS);
+  if (op.dock && !('project_id' in (op.params.shape as Record<string, unknown>))) added.add('project_id');
+  return added;
+}
+
+/** Fills a dock param from the project's dock when the agent passed project_id instead. */
+async function resolveDock(
+  op: Operation,
+  params: Record<string, unknown>,
+  client: BasecampClient,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
+  const dock = op.dock;
+  if (!dock || params[dock.param] !== undefined) return undefined;
+  const { data } = await client.request<BasecampRecord>({
+    method: 'GET',
+    path: `/projects/${Number(params.project_id)}.json`,
+    signal,
+  });
+  const entries = Array.isArray(data.dock) ? (data.dock as BasecampRecord[]) : [];
+  const entry = entries.find((tool) => tool.name === dock.name);
+  if (!entry) return `Project ${String(params.project_id)} has no ${dock.name} in its dock.`;
+  if (entry.enabled === false) {
+    return `The ${String(entry.title ?? dock.name)} tool is switched off in project ${String(params.project_id)}; a project admin can turn it on.`;
+  }
+  params[dock.param] = entry.id;
+  return undefined;
 }
 
 /** `field: problem; field: problem` in the words zod gives, with the path of nested fields. */
@@ -119,7 +172,7 @@ interface WireParts {
 export function wireParts(op: Operation, params: Record<string, unknown>): WireParts {
   const inPath = new Set(placeholders(op.path));
   const inQuery = new Set(op.query ?? []);
-  const control = new Set<string>(CONTROL_PARAMS);
+  const control = addedParams(op);
   const rich = new Set(op.richText ?? []);
   const query: Record<string, QueryValue> = {};
   const body: Record<string, unknown> = {};
@@ -202,6 +255,8 @@ export async function executeOperation(
 
   try {
     const client = await ctx.clientFor(accountId);
+    const dockProblem = await resolveDock(op, params, client, options.signal);
+    if (dockProblem) return errorAnswer(dockProblem, 'not_in_dock');
     const answer = op.run
       ? await op.run(
           {

@@ -101,6 +101,11 @@ export interface Operation<Params extends z.ZodObject = z.ZodObject> {
   view?: RecordView;
   /** Sentences added to the answer when they apply (e.g. who will be notified). */
   notes?: (params: Record<string, unknown>) => (string | false | undefined)[];
+  /**
+   * The id `param` is a tool in the project's dock (`name`: todoset, message_board, chat, vault, schedule,
+   * questionnaire, inbox, kanban_board): the agent may pass `project_id` instead and the executor looks it up.
+   */
+  dock?: { param: string; name: string };
   /** Also served as its own top-level tool (high-frequency actions only; the budget is 30 tools). */
   direct?: { name: string; title: string };
   /** Idempotency override; default: reads, PUT and DELETE are idempotent, POST is not. */

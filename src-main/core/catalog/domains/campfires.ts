@@ -28,7 +28,7 @@ export default defineDomain({
       domain: 'campfires',
       action: 'lines',
       title: 'Read Campfire lines',
-      summary: 'Read the lines of a Campfire chat, newest first by default.',
+      summary: "Read a project's Campfire chat, newest first: pass project_id, or the chat_id from its dock.",
       method: 'GET',
       path: '/chats/{chat_id}/lines.json',
       params: z.object({
@@ -39,6 +39,7 @@ export default defineDomain({
       kind: 'read',
       paginated: true,
       openapi: ['ListCampfireLines'],
+      dock: { param: 'chat_id', name: 'chat' },
       view: chatLineView,
     }),
     defineOperation({
@@ -57,6 +58,7 @@ export default defineDomain({
       fixed: { content_type: 'text/html' },
       kind: 'write',
       openapi: ['CreateCampfireLine'],
+      dock: { param: 'chat_id', name: 'chat' },
       view: chatLineView,
     }),
     defineOperation({

@@ -14,7 +14,7 @@ export default defineDomain({
       domain: 'messages',
       action: 'list',
       title: 'List messages',
-      summary: 'List the messages on a message board, newest first.',
+      summary: "List a project's messages, newest first: pass project_id, or the board_id from its dock.",
       method: 'GET',
       path: '/message_boards/{board_id}/messages.json',
       params: z.object({
@@ -26,6 +26,7 @@ export default defineDomain({
       kind: 'read',
       paginated: true,
       openapi: ['ListMessages'],
+      dock: { param: 'board_id', name: 'message_board' },
       view: messageView,
     }),
     defineOperation({
@@ -63,6 +64,7 @@ export default defineDomain({
       draftable: true,
       kind: 'write',
       openapi: ['CreateMessage'],
+      dock: { param: 'board_id', name: 'message_board' },
       view: messageView,
       notes: (params) => [
         params.publish === true &&

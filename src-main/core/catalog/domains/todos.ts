@@ -33,8 +33,7 @@ export default defineDomain({
       domain: 'todos',
       action: 'lists',
       title: 'List to-do lists',
-      summary:
-        "List the to-do lists of a project's to-do set (its id is in the project's dock, name todoset).",
+      summary: "List a project's to-do lists: pass project_id, or the todoset_id from its dock.",
       method: 'GET',
       path: '/todosets/{todoset_id}/todolists.json',
       params: z.object({
@@ -48,6 +47,7 @@ export default defineDomain({
       kind: 'read',
       paginated: true,
       openapi: ['ListTodolists'],
+      dock: { param: 'todoset_id', name: 'todoset' },
       view: todolistView,
     }),
     defineOperation({
