@@ -63,6 +63,7 @@ export function App({ store }: { store: WindowStore }) {
 
   const snapshot = state.snapshot;
   const status = summary(snapshot);
+  const activeClients = snapshot.clients.filter((client) => client.status !== 'revoked').length;
   const onTabKey = (event: KeyboardEvent, index: number) => {
     const moves: Record<string, number> = {
       ArrowRight: index + 1,
@@ -120,9 +121,7 @@ export function App({ store }: { store: WindowStore }) {
             onKeyDown={(event) => onTabKey(event, index)}
           >
             {entry.label}
-            {entry.id === 'clients' && snapshot.clients.length > 0 && (
-              <span className="count">{snapshot.clients.filter((c) => c.status !== 'revoked').length}</span>
-            )}
+            {entry.id === 'clients' && activeClients > 0 && <span className="count">{activeClients}</span>}
           </button>
         ))}
       </nav>

@@ -62,8 +62,9 @@ export function createWindowStore(transport: Transport) {
 
   const notify = (tone: Notice['tone'], text: string): void => {
     const notice = { id: ++noticeId, tone, text };
-    set({ notices: [...state.notices.slice(-2), notice] });
-    setTimeout(() => dismiss(notice.id), tone === 'error' ? 9000 : 5000);
+    // One at a time: a newer message replaces the older one instead of stacking over the panel.
+    set({ notices: [notice] });
+    setTimeout(() => dismiss(notice.id), tone === 'error' ? 8000 : 3500);
   };
   const dismiss = (id: number): void => set({ notices: state.notices.filter((notice) => notice.id !== id) });
 

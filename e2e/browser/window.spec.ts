@@ -13,6 +13,11 @@ test.afterEach(async () => {
 });
 
 async function shots(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  for (const close of await page.locator('.notice-close').all()) await close.click().catch(() => {});
+  await page
+    .locator('.panel')
+    .evaluate((panel) => (panel.scrollTop = 0))
+    .catch(() => {});
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await page.screenshot({ path: testInfo.outputPath(`${name}-${colorScheme}.png`) });
@@ -30,7 +35,7 @@ test('every panel, light and dark, from signed out to a revoked client', async (
   // Sign in, see the progress, cancel it.
   await page.getByRole('button', { name: 'Sign in with Basecamp' }).click();
   await expect(page.getByText('Signing in to Basecamp')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Open the Basecamp sign-in page' })).toHaveAttribute(
+  await expect(page.getByRole('link', { name: 'Open the sign-in page' })).toHaveAttribute(
     'href',
     /authorization\/new/,
   );

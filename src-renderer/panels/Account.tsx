@@ -38,27 +38,26 @@ export function AccountPanel({
             <p className="muted">{auth.progress.message}</p>
           </div>
         </div>
-        {isWebUrl(url) && (
-          <p className="hint-block">
-            {dashboard
-              ? 'Approve the request on the Basecamp page:'
-              : 'We opened Basecamp in your browser. Didn’t see it?'}
-            <br />
+        <div className="actions center">
+          {isWebUrl(url) && (
             <a
-              className={dashboard ? 'button primary link-button' : 'text-link'}
+              className={dashboard ? 'button primary' : 'button'}
               href={url}
               target="_blank"
               rel="noopener noreferrer"
             >
-              {dashboard ? 'Open the Basecamp sign-in page' : 'Open the sign-in page again'}
+              {dashboard ? 'Open the sign-in page' : 'Open it again'}
             </a>
-          </p>
-        )}
-        <div className="actions">
+          )}
           <button type="button" className="button" onClick={() => void store.act('auth:cancel-sign-in', {})}>
             Cancel
           </button>
         </div>
+        {!dashboard && (
+          <p className="row-hint centered">
+            We opened Basecamp in your browser. Approve there, then come back.
+          </p>
+        )}
       </div>
     );
   }
