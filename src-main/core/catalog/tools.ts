@@ -30,6 +30,8 @@ export interface ToolDefinition {
   title: string;
   description: string;
   inputSchema: JsonSchemaObject;
+  /** The shape of structuredContent, where it is the same for every call (lists). */
+  outputSchema?: JsonSchemaObject;
   annotations: ToolAnnotations;
   /** The operations this tool serves as listed (after read-only and domain filtering). */
   operations: readonly Operation[];
@@ -60,6 +62,27 @@ export function annotationsFor(title: string, ops: readonly Operation[]): ToolAn
     openWorldHint: false,
   };
 }
+
+/** What every list answer's structuredContent looks like, so clients can rely on the paging facts. */
+export const LIST_OUTPUT_SCHEMA: JsonSchemaObject = {
+  type: 'object',
+  properties: {
+    items: {
+      type: 'array',
+      description: 'The items on this page: id, title, app_url and the main fields',
+      items: {
+        type: 'object',
+        properties: { id: { type: 'integer' }, title: { type: 'string' }, app_url: { type: 'string' } },
+        required: ['id'],
+      },
+    },
+    total: { type: 'integer', description: 'How many items exist in all, when Basecamp says' },
+    has_more: { type: 'boolean', description: 'More items exist after this page' },
+    next_cursor: { type: 'string', description: 'Pass as cursor to get the next page' },
+    truncated: { type: 'boolean', description: 'The text answer was cut to fit the size budget' },
+  },
+  required: ['items', 'has_more', 'truncated'],
+};
 
 const schemaCache = new WeakMap<Operation, JsonSchemaObject>();
 
@@ -206,6 +229,7 @@ function directTool(
     title: op.direct.title,
     description: notes.join(' '),
     inputSchema: actionJsonSchema(op),
+    ...(op.paginated && !op.run ? { outputSchema: LIST_OUTPUT_SCHEMA } : {}),
     annotations: annotationsFor(op.direct.title, [op]),
     operations: [op],
     call: (args, options = {}) => executeOperation(op, args ?? {}, ctx, options),
