@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import { authHarness, freePort, signIn } from './auth-test-support.ts';
 import { visitSignInLink } from './browser-test-support.ts';
 import { createLaunchpad } from './launchpad.ts';
+import { createMemoryStore } from '../secrets/memory-store.ts';
+import { KeychainError, type SecretStore } from '../secrets/store.ts';
 import type { AuthError } from './errors.ts';
 import { NeedsSignInError } from './errors.ts';
 import type { LoginProgress } from './login.ts';
@@ -212,4 +214,32 @@ test('sign-out deletes the tokens and the identity; the token provider then says
   assert.equal(await h.auth.hasClient(), true);
   await h.auth.logout({ forgetClient: true });
   assert.equal(await h.secrets.get('client-secret'), undefined);
+});
+
+test('sign-out with a locked keychain still signs out here and says how to finish removing the tokens', async (t) => {
+  const memory = createMemoryStore();
+  let locked = false;
+  // The real locked-keyring behaviour is covered in e2e/login.test.ts; here only delete is refused.
+  const secrets: SecretStore = {
+    ...memory,
+    delete: async (key) => {
+      if (locked)
+        throw new KeychainError('locked', 'Your login keyring is locked. Unlock it, then try again.');
+      await memory.delete(key);
+    },
+  };
+  const h = await authHarness({ secrets });
+  t.after(() => h.close());
+  await signIn(h.auth);
+  locked = true;
+  await assert.rejects(h.auth.logout(), (error: KeychainError) => {
+    assert.equal(error.problem, 'locked');
+    assert.match(error.message, /^Signed out here, but the Basecamp tokens could not be removed/);
+    assert.match(error.message, /basecamp-companion logout/);
+    return true;
+  });
+  assert.equal(h.auth.status().state, 'signed-out');
+  locked = false;
+  await h.auth.logout();
+  assert.equal(await memory.get('access-token'), undefined);
 });

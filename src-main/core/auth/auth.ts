@@ -3,7 +3,7 @@
 import type { Logger } from '../log/logger.ts';
 import type { AccountRecord, IdentityRecord, SettingsData } from '../settings/schema.ts';
 import type { Settings } from '../settings/settings.ts';
-import type { SecretStore } from '../secrets/store.ts';
+import { KeychainError, type SecretStore } from '../secrets/store.ts';
 import { registerSecret } from '../log/redact.ts';
 import { DEFAULT_REDIRECT_URI, REGISTER_INTEGRATION_URL, resolveClient, resolveEndpoints } from './config.ts';
 import { AuthError } from './errors.ts';
@@ -206,9 +206,18 @@ export function createAuth(options: AuthOptions): Auth {
         signInState: 'signed-out',
         ...(logoutOptions.forgetClient ? { oauth: { ...data.oauth, clientId: undefined } } : {}),
       }));
-      await secrets.delete('access-token');
-      await secrets.delete('refresh-token');
-      if (logoutOptions.forgetClient) await secrets.delete('client-secret');
+      try {
+        await secrets.delete('access-token');
+        await secrets.delete('refresh-token');
+        if (logoutOptions.forgetClient) await secrets.delete('client-secret');
+      } catch (error) {
+        if (!(error instanceof KeychainError)) throw error;
+        throw new KeychainError(
+          error.problem,
+          `Signed out here, but the Basecamp tokens could not be removed from ${secrets.description}; run \`basecamp-companion logout\` again once it is fixed. ${error.message}`,
+          { cause: error },
+        );
+      }
       logger.info('Signed out of Basecamp', { forgetClient: logoutOptions.forgetClient === true });
     },
 
