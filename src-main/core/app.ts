@@ -36,6 +36,8 @@ export interface CompanionOptions {
   secrets?: SecretStore;
   /** Refuse every write for this process, whatever the settings say (`serve --read-only`). */
   forceReadOnly?: boolean;
+  /** Switch the Basecamp client's cache, coalescing or governor off (the benchmark's "off" column). */
+  basecampFeatures?: { cache?: boolean; coalesce?: boolean; governor?: boolean };
 }
 
 export interface Companion {
@@ -68,6 +70,20 @@ function freeLoopbackPort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/** Tests shorten the slow-body timeouts of a child-process server through these (milliseconds). */
+function timeoutsFrom(env: NodeJS.ProcessEnv): { requestTimeoutMs?: number; headersTimeoutMs?: number } {
+  const read = (name: string): number | undefined => {
+    const value = Number(env[name]);
+    return Number.isInteger(value) && value >= 100 ? value : undefined;
+  };
+  const requestTimeoutMs = read('BASECAMP_COMPANION_REQUEST_TIMEOUT_MS');
+  const headersTimeoutMs = read('BASECAMP_COMPANION_HEADERS_TIMEOUT_MS');
+  return {
+    ...(requestTimeoutMs ? { requestTimeoutMs } : {}),
+    ...(headersTimeoutMs ? { headersTimeoutMs } : {}),
+  };
 }
 
 export async function createCompanion(options: CompanionOptions = {}): Promise<Companion> {
@@ -153,6 +169,7 @@ export async function createCompanion(options: CompanionOptions = {}): Promise<C
           logger,
           governor: shared.governor,
           cache: shared.cache,
+          ...(options.basecampFeatures ? { features: options.basecampFeatures } : {}),
         });
         basecampClients.set(account.id, client);
       }
@@ -190,6 +207,7 @@ export async function createCompanion(options: CompanionOptions = {}): Promise<C
         context: toolContext,
         verifyClientToken: (token) => clients.verifyClientToken(token),
         logger,
+        ...timeoutsFrom(env),
         serverInfo: { name: 'basecamp-companion', version: VERSION },
         onClientSeen: ({ client, clientInfo }) => {
           clients.recordSeen(client.name, clientInfo);
