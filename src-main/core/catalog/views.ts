@@ -1,34 +1,9 @@
 // Shared record views: how projects, to-dos, messages… read in a list line and a detail answer.
 // A domain file may define its own RecordView inline; put it here when two domains share it.
+import { by, count, day, inProject, names, obj, str, when } from './facts.ts';
 import type { BasecampRecord, RecordView } from './operation.ts';
 
-function obj(value: unknown): BasecampRecord | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as BasecampRecord) : undefined;
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
-}
-
-function names(value: unknown): string | undefined {
-  if (!Array.isArray(value) || value.length === 0) return undefined;
-  return value.map((person) => str(obj(person)?.name) ?? '?').join(', ');
-}
-
-const by = (record: BasecampRecord): string | undefined => {
-  const name = str(obj(record.creator)?.name);
-  return name ? `by ${name}` : undefined;
-};
-
-const inProject = (record: BasecampRecord): string | undefined => {
-  const name = str(obj(record.bucket)?.name);
-  return name ? `in ${name}` : undefined;
-};
-
-const comments = (record: BasecampRecord): string | undefined =>
-  typeof record.comments_count === 'number' && record.comments_count > 0
-    ? `${record.comments_count} comments`
-    : undefined;
+const comments = (record: BasecampRecord): string | undefined => count(record.comments_count, 'comment');
 
 export const projectView: RecordView = {
   noun: 'project',
@@ -88,13 +63,7 @@ export const todoView: RecordView = {
 
 export const messageView: RecordView = {
   noun: 'message',
-  facts: (r) => [
-    r.status === 'drafted' && 'draft',
-    by(r),
-    comments(r),
-    str(r.created_at)?.slice(0, 10),
-    inProject(r),
-  ],
+  facts: (r) => [r.status === 'drafted' && 'draft', by(r), comments(r), day(r.created_at), inProject(r)],
   richText: ['content'],
   keep: ['subject', 'status', 'creator', 'created_at', 'updated_at', 'comments_count', 'bucket', 'parent'],
 };
@@ -102,7 +71,7 @@ export const messageView: RecordView = {
 export const commentView: RecordView = {
   noun: 'comment',
   title: (r) => str(obj(r.creator)?.name),
-  facts: (r) => [str(r.created_at)?.slice(0, 16).replace('T', ' ')],
+  facts: (r) => [when(r.created_at)],
   richText: ['content'],
   keep: ['creator', 'created_at', 'parent', 'bucket'],
 };
@@ -116,14 +85,14 @@ export const campfireView: RecordView = {
 export const chatLineView: RecordView = {
   noun: 'Campfire line',
   title: (r) => str(obj(r.creator)?.name),
-  facts: (r) => [str(r.created_at)?.slice(0, 16).replace('T', ' ')],
+  facts: (r) => [when(r.created_at)],
   richText: ['content'],
   keep: ['creator', 'created_at', 'parent'],
 };
 
 export const searchResultView: RecordView = {
   noun: 'result',
-  facts: (r) => [str(r.type), inProject(r), by(r), str(r.updated_at)?.slice(0, 10)],
+  facts: (r) => [str(r.type), inProject(r), by(r), day(r.updated_at)],
   richText: ['plain_text_content'],
   keep: ['type', 'bucket', 'creator', 'updated_at', 'parent'],
 };

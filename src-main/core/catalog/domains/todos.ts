@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import type { BasecampRecord } from '../operation.ts';
 import { defineDomain, defineOperation } from '../operation.ts';
+import { personIds } from '../facts.ts';
 import { date, id, ids, line, markdown } from '../params.ts';
 import { todolistView, todoView } from '../views.ts';
-
-const people = (value: unknown): number[] =>
-  Array.isArray(value)
-    ? value.map((person) => (person as BasecampRecord).id).filter((v): v is number => typeof v === 'number')
-    : [];
 
 const todoFields = {
   description: markdown('Notes under the to-do').optional(),
@@ -127,8 +123,8 @@ export default defineDomain({
         writable: (todo) => ({
           content: todo.content,
           description: todo.description ?? '',
-          assignee_ids: people(todo.assignees),
-          completion_subscriber_ids: people(todo.completion_subscribers),
+          assignee_ids: personIds(todo.assignees),
+          completion_subscriber_ids: personIds(todo.completion_subscribers),
           due_on: todo.due_on ?? null,
           starts_on: todo.starts_on ?? null,
         }),
