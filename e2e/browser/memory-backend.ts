@@ -33,7 +33,10 @@ export interface MemoryBackend extends CompanionBackend {
   denySignIn(): void;
 }
 
-export function createMemoryBackend(options: { surface?: 'tray' | 'dashboard' } = {}): MemoryBackend {
+export function createMemoryBackend(
+  options: { surface?: 'tray' | 'dashboard'; sandbox?: boolean } = {},
+): MemoryBackend {
+  const sandbox = options.sandbox ?? true;
   const ring = new LogRing(500);
   const logger = createLogger({ level: 'debug', ring });
   const listeners = new Set<() => void>();
@@ -47,7 +50,7 @@ export function createMemoryBackend(options: { surface?: 'tray' | 'dashboard' } 
   };
   let signedIn = false;
   let selected: number | undefined;
-  let appRegistered = true; // the sandbox brings its own integration
+  let appRegistered = sandbox; // the sandbox brings its own integration
   const clients: ClientView[] = [];
   let pendingSignIn: { resolve: () => void; reject: (error: Error) => void } | undefined;
   const accounts = [
@@ -56,7 +59,7 @@ export function createMemoryBackend(options: { surface?: 'tray' | 'dashboard' } 
   ];
 
   const status = (): SnapshotBody => ({
-    app: { version: '0.1.0', sandbox: true, surface: options.surface ?? 'dashboard', platform: 'linux' },
+    app: { version: '0.1.0', sandbox, surface: options.surface ?? 'dashboard', platform: 'linux' },
     auth: {
       state: signedIn ? 'signed-in' : 'signed-out',
       ...(signedIn
@@ -71,7 +74,7 @@ export function createMemoryBackend(options: { surface?: 'tray' | 'dashboard' } 
         appRegistered,
         redirectUri: 'http://127.0.0.1:3918/callback',
         registerUrl: 'https://launchpad.37signals.com/integrations',
-        source: 'sandbox',
+        source: sandbox ? 'sandbox' : appRegistered ? 'settings' : 'none',
       },
     },
     server: { state: 'running', url: `http://127.0.0.1:${settings.port}/mcp`, port: settings.port },

@@ -157,3 +157,30 @@ test('when the app goes away the window says so, and offers to retry', async ({ 
   await shots(page, testInfo, 'unavailable');
   harness = await startHarness(); // for afterEach
 });
+
+test('first-time setup: the redirect URI to register, then the credentials, then Sign in', async ({
+  page,
+}, testInfo) => {
+  await harness.stop();
+  harness = await startHarness({ sandbox: false });
+  await page.goto(harness.url);
+  const signIn = page.getByRole('button', { name: 'Sign in with Basecamp' });
+  await expect(signIn).toBeDisabled();
+  await expect(page.getByText('First time? Register the app with 37signals')).toBeVisible();
+  await expect(page.locator('.code-row code')).toHaveText('http://127.0.0.1:3918/callback');
+  await expect(page.getByRole('link', { name: 'Launchpad' })).toHaveAttribute(
+    'href',
+    'https://launchpad.37signals.com/integrations',
+  );
+  await shots(page, testInfo, 'account-setup');
+
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(signIn).toBeDisabled(); // the browser refuses empty required fields before anything is sent
+  await page.getByLabel('Client ID').fill('abc123');
+  await page.getByLabel('Client Secret').fill('s3cret-value-for-test');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved. The secret is in your system keychain.')).toBeVisible();
+  await expect(signIn).toBeEnabled();
+  await expect(page.getByLabel('Client Secret')).toHaveValue('');
+  await expect(page.getByText('Your Launchpad integration')).toBeVisible();
+});
