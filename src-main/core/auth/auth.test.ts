@@ -243,3 +243,19 @@ test('sign-out with a locked keychain still signs out here and says how to finis
   await h.auth.logout();
   assert.equal(await memory.get('access-token'), undefined);
 });
+
+test('a bad BASECAMP_REDIRECT_URI shows up in status and stops sign-in before anything listens', async (t) => {
+  const h = await authHarness();
+  t.after(() => h.close());
+  const misconfigured = h.another({
+    env: { ...h.env, BASECAMP_REDIRECT_URI: 'https://example.com/callback' },
+  });
+  const status = misconfigured.status();
+  assert.match(status.problem ?? '', /cannot be used.*explicit port/);
+  assert.equal(status.redirectUri, 'https://example.com/callback');
+  await assert.rejects(
+    misconfigured.login({ noBrowser: true }),
+    (error: AuthError) => error.code === 'bad_redirect_uri',
+  );
+  assert.equal(misconfigured.status().loginInProgress, false);
+});
