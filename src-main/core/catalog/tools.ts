@@ -106,11 +106,14 @@ export function actionJsonSchema(op: Operation): JsonSchemaObject {
   return schema;
 }
 
+const SHARED_IN_FOOTER = new Set(['account', 'limit', 'cursor']);
+
 function signature(op: Operation): string {
   const schema = actionJsonSchema(op);
   const required = new Set((schema.required as string[] | undefined) ?? []);
   const names = Object.keys(schema.properties)
-    .filter((name) => name !== 'account')
+    // Shared params are explained once per tool, not on every action.
+    .filter((name) => !SHARED_IN_FOOTER.has(name))
     .map((name) => (required.has(name) ? name : `${name}?`));
   return `${op.action}(${names.join(', ')})`;
 }
@@ -130,7 +133,7 @@ function domainTool(domain: Domain, ops: Operation[], ctx: ToolContext): ToolDef
     ),
   ];
   if (ops.some((op) => op.paginated))
-    lines.push('Lists take limit and cursor and say when more items exist.');
+    lines.push('Lists also take limit and cursor, and say when more items exist.');
   if (ctx.readOnly) lines.push('Read-only mode is on: only reading actions are available.');
   const inputSchema: JsonSchemaObject = {
     type: 'object',
