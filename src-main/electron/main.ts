@@ -18,6 +18,7 @@ import { createCompanion } from '../core/app.ts';
 import { resolveEndpoints } from '../core/auth/config.ts';
 import type { CompanionBackend } from '../core/state/backend.ts';
 import type { ShellElectron } from './electron-api.ts';
+import { APP_ID, PRODUCT_NAME } from './identity.ts';
 import { startShell, type ShellCompanion, type ShellCompanionOptions } from './shell.ts';
 
 const electron: ShellElectron = {
@@ -72,8 +73,8 @@ startShell(electron, {
     trayIcons: path.join(resources, 'tray'),
     appIcon: path.join(resources, app.isPackaged ? 'icon.png' : 'icons/256x256.png'),
   },
-  appId: 'com.basecamp-companion.app',
-  productName: 'Basecamp Companion',
+  appId: APP_ID,
+  productName: PRODUCT_NAME,
   platform: process.platform,
   argv: process.argv,
   env: process.env,
