@@ -196,6 +196,17 @@ describe('MCP endpoint guards', () => {
     assert.equal(JSON.parse(answer.body).error.code, -32700);
   });
 
+  test('a client that omits Content-Type is still served; a non-JSON Content-Type is 415', async () => {
+    const { 'content-type': _omitted, ...withoutType } = goodHeaders;
+    const answer = await raw(server.url, { headers: withoutType, body: initialize });
+    assert.equal(answer.status, 200);
+    const plain = await raw(server.url, {
+      headers: { ...goodHeaders, 'content-type': 'text/plain' },
+      body: initialize,
+    });
+    assert.equal(plain.status, 415);
+  });
+
   test('a notification is 202 with no body', async () => {
     const answer = await raw(server.url, {
       headers: { ...goodHeaders, 'mcp-protocol-version': '2025-06-18' },

@@ -247,6 +247,10 @@ export async function startMcpServer(options: McpServerOptions): Promise<Running
       return reject(res, 400, 'parse error', rpcError(-32700, 'Parse error: the body is not valid JSON.'));
     }
 
+    // Some clients omit Content-Type (typescript-sdk #2104); the body already parsed as JSON, so say what it is.
+    // A Content-Type that names something else still gets the SDK's 415.
+    if (!req.headers['content-type']) req.headers['content-type'] = 'application/json';
+
     options.onClientSeen?.({
       client,
       ...(clientInfoOf(message) ? { clientInfo: clientInfoOf(message) } : {}),
