@@ -1,6 +1,6 @@
 import { UsageError, flag, portOption, stringOption, type CliCommand } from '../command.ts';
 import { configureClient, type ConfigureResult } from '../../core/clients/configure.ts';
-import { clientIds } from '../../core/clients/table.ts';
+import { clientIds, findClient } from '../../core/clients/table.ts';
 import { openClientsContext } from './clients-context.ts';
 
 function describe(result: ConfigureResult): string[] {
@@ -82,6 +82,8 @@ export const configureCommand: CliCommand = {
     const [client, extra] = args.positionals;
     if (!client) throw new UsageError(`Which client? One of: ${clientIds().join(', ')}.`);
     if (extra) throw new UsageError(`Configure one client at a time; unexpected "${extra}".`);
+    if (!findClient(client))
+      throw new UsageError(`Unknown client "${client}". Known clients: ${clientIds().join(', ')}.`);
     const remove = flag(args, 'remove');
     const print = flag(args, 'print');
     if (remove && print) throw new UsageError('--remove and --print do not go together.');

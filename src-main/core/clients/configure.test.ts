@@ -257,3 +257,38 @@ test('status goes not installed → installed → configured → connected', () 
   assert.equal(clientStatuses(options).length, 10);
   assert.ok(!JSON.stringify(clientStatuses(options)).includes('bcc_'), 'no token in the status list');
 });
+
+test('Claude Code: a second configure with a live entry in ~/.claude.json runs nothing; a stale one is replaced', () => {
+  const calls: string[][] = [];
+  let claudeJson = '';
+  // Plays the part of `claude mcp add/remove`, which keeps ~/.claude.json itself.
+  const run: CommandRunner = (argv) => {
+    calls.push(argv);
+    const data = JSON.parse(fs.readFileSync(claudeJson, 'utf8')) as { mcpServers: Record<string, unknown> };
+    if (argv[2] === 'add')
+      data.mcpServers.basecamp = {
+        type: 'http',
+        url: argv[8],
+        headers: { Authorization: argv[10]!.replace('Authorization: ', '') },
+      };
+    else delete data.mcpServers.basecamp;
+    fs.writeFileSync(claudeJson, JSON.stringify(data));
+    return { status: 0, stdout: '', stderr: '' };
+  };
+  const { home, context, registry } = world({ which: { claude: '/usr/local/bin/claude' }, run });
+  claudeJson = path.join(home, '.claude.json');
+  fs.writeFileSync(claudeJson, '{"mcpServers": {}}');
+  configureClient(context, { client: 'claude-code' });
+  assert.equal(configureClient(context, { client: 'claude-code' }).action, 'unchanged');
+  assert.equal(calls.length, 1);
+  registry.revoke('claude-code');
+  assert.equal(configureClient(context, { client: 'claude-code' }).action, 'ran-command');
+  assert.deepEqual(
+    calls.slice(1).map((argv) => argv[2]),
+    ['remove', 'add'],
+    'the old entry is removed first (claude mcp add refuses an existing name)',
+  );
+  const removed = configureClient(context, { client: 'claude-code', remove: true });
+  assert.equal(removed.action, 'removed');
+  assert.deepEqual(calls.at(-1), ['claude', 'mcp', 'remove', '--scope', 'user', 'basecamp']);
+});

@@ -1,6 +1,7 @@
 // Connect and disconnect one AI client: pick its file, build our entry with the client's own token, write it
 // safely (or run / print the client's CLI command). The CLI and the window both call these functions.
 import { spawnSync } from 'node:child_process';
+import { isDeepStrictEqual } from 'node:util';
 import {
   editEntry,
   readEntry,
@@ -37,10 +38,15 @@ export type CommandRunner = (argv: string[]) => CommandResult;
 
 export const runCommand: CommandRunner = (argv) => {
   const [command, ...args] = argv;
-  const result = spawnSync(command!, args, {
+  // On Windows `claude` is an npm .cmd shim that only runs through the shell, which splits on spaces:
+  // quote every argument (the header value has one).
+  const windows = process.platform === 'win32';
+  const quoted = windows ? args.map((arg) => `"${arg.replace(/"/g, '\\"')}"`) : args;
+  const result = spawnSync(command!, quoted, {
     encoding: 'utf8',
     timeout: 60_000,
-    shell: process.platform === 'win32',
+    shell: windows,
+    windowsHide: true,
   });
   return {
     status: result.status,
@@ -174,7 +180,7 @@ export function configureClient(context: ConfigureContext, request: ConfigureReq
 
   if (spec.cli) {
     const command = shellLine(spec.cli.add(input));
-    if (reusable && JSON.stringify(current) === JSON.stringify(entry)) {
+    if (reusable && isDeepStrictEqual(current, entry)) {
       return { ...shown, action: 'unchanged', file: location.file, command, newToken: false };
     }
     const run = context.run ?? runCommand;

@@ -1,0 +1,107 @@
+// `configure` and `clients` as a user runs them: the real CLI as a child process in a throwaway HOME.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { runCli, throwawayHome } from './support/product.ts';
+
+test('configure, print, dry-run, list and revoke from the command line', async (t) => {
+  const home = throwawayHome();
+  t.after(() => home.remove());
+  const cursorFile = path.join(home.home, '.cursor', 'mcp.json');
+
+  const dry = await runCli(['configure', 'cursor', '--dry-run'], home.env);
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.match(dry.stdout, /^Would add "basecamp" to Cursor: .*\.cursor\/mcp\.json \(new file\)/);
+  assert.equal(fs.existsSync(cursorFile), false, 'a dry run writes nothing');
+
+  const added = await runCli(['configure', 'cursor', '--port', '4100'], home.env);
+  assert.equal(added.code, 0, added.stderr);
+  assert.match(added.stdout, /Added "basecamp" to Cursor/);
+  assert.match(added.stdout, /Settings → MCP/, 'the restart hint is shown');
+  assert.doesNotMatch(added.stdout + added.stderr, /bcc_/, 'the token goes into the file, not the terminal');
+  const entry = (
+    JSON.parse(fs.readFileSync(cursorFile, 'utf8')) as {
+      mcpServers: { basecamp: { url: string; headers: { Authorization: string } } };
+    }
+  ).mcpServers.basecamp;
+  assert.equal(entry.url, 'http://127.0.0.1:4100/mcp');
+  assert.match(entry.headers.Authorization, /^Bearer bcc_[A-Za-z0-9_-]{43}$/);
+
+  const again = await runCli(['configure', 'cursor', '--port', '4100'], home.env);
+  assert.match(again.stdout, /already configured.*nothing changed/);
+
+  const printed = await runCli(['configure', 'vscode', '--print'], home.env);
+  assert.equal(printed.code, 0, printed.stderr);
+  assert.match(
+    printed.stdout,
+    /"servers": \{\s+"basecamp": \{\s+"type": "http",\s+"url": "http:\/\/127\.0\.0\.1:3917\/mcp"/,
+  );
+  assert.match(printed.stdout, /Or open this install link: vscode:mcp\/install\?/);
+
+  const project = path.join(home.home, 'work', 'app');
+  const inProject = await runCli(['configure', 'zed', '--project', project], home.env);
+  assert.equal(inProject.code, 0, inProject.stderr);
+  assert.ok(fs.existsSync(path.join(project, '.zed', 'settings.json')));
+
+  const listed = await runCli(['clients', 'list', '--json'], home.env);
+  assert.equal(listed.code, 0, listed.stderr);
+  assert.doesNotMatch(listed.stdout, /bcc_|tokenHash/, 'no token and no hash in the list');
+  const list = JSON.parse(listed.stdout) as {
+    clients: Array<{ name: string; state: string; problem?: string }>;
+    registry: Array<{ name: string }>;
+  };
+  assert.equal(list.clients.find((client) => client.name === 'cursor')?.state, 'configured');
+  assert.match(
+    list.clients.find((client) => client.name === 'cursor')?.problem ?? '',
+    /another port/,
+    'settings say 3917, the file says 4100',
+  );
+  assert.deepEqual(
+    list.registry.map((record) => record.name).sort(),
+    ['cursor', 'vscode', `zed:${project}`].sort(),
+  );
+
+  const table = await runCli(['clients', 'list'], home.env);
+  assert.match(table.stdout, /^CLIENT\s+STATE\s+CONFIG$/m);
+  assert.match(table.stdout, /^cursor\s+configured\s+/m);
+
+  const revoked = await runCli(['clients', 'revoke', 'cursor'], home.env);
+  assert.equal(revoked.code, 0, revoked.stderr);
+  const after = JSON.parse((await runCli(['clients', 'list', '--json'], home.env)).stdout) as typeof list;
+  assert.equal(after.clients.find((client) => client.name === 'cursor')?.state, 'installed');
+  const unknown = await runCli(['clients', 'revoke', 'nobody'], home.env);
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.stderr, /No client named "nobody".*Known: cursor/);
+
+  const removed = await runCli(['configure', 'cursor', '--remove'], home.env);
+  assert.equal(removed.code, 0, removed.stderr);
+  assert.deepEqual(JSON.parse(fs.readFileSync(cursorFile, 'utf8')), { mcpServers: {} });
+});
+
+test('mistakes get clear messages and the right exit codes; broken files stay untouched', async (t) => {
+  const home = throwawayHome();
+  t.after(() => home.remove());
+  const none = await runCli(['configure'], home.env);
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /Which client\? One of: cursor, vscode/);
+  const unknown = await runCli(['configure', 'notepad'], home.env);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /Unknown client "notepad"/);
+  const port = await runCli(['configure', 'cursor', '--port', 'abc'], home.env);
+  assert.equal(port.code, 2);
+  const scope = await runCli(['configure', 'windsurf', '--project', home.home], home.env);
+  assert.equal(scope.code, 1);
+  assert.match(scope.stderr, /Windsurf has no per-project config/);
+
+  const file = path.join(home.home, '.codeium', 'windsurf', 'mcp_config.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, '{\n  "mcpServers": {\n    "x": { "serverUrl": "http://127.0.0.1:1/mcp" }\n  \n');
+  const broken = await runCli(['configure', 'windsurf'], home.env);
+  assert.equal(broken.code, 1);
+  assert.match(
+    broken.stderr,
+    new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: .*left untouched`),
+  );
+  assert.equal(fs.readdirSync(path.dirname(file)).length, 1, 'no backup, no temp file');
+});
