@@ -95,7 +95,7 @@ test('asar with native modules unpacked; per-OS targets, menu-bar mode and deskt
   assert.deepEqual(config.linux.target, ['AppImage', 'deb']);
   assert.equal(config.linux.category, 'Development');
   assert.equal(config.linux.desktop.entry.Name, PRODUCT_NAME);
-  assert.match(config.linux.desktop.entry.Categories, /^(\w+;)+$/);
+  assert.match(config.linux.desktop.entry.Categories ?? '', /^(\w+;)+$/);
   assert.equal(config.publish, null, 'nothing is published from a local build');
 });
 
