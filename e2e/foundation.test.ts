@@ -272,7 +272,9 @@ describe('an SDK client configured by `configure cursor`', () => {
 
 describe('the endpoint refuses what it must, and keeps serving', () => {
   test('no token → 401, a wrong token → 401, without OAuth metadata', async () => {
-    for (const headers of [{}, { authorization: 'Bearer bcc_not-a-real-token-at-all' }]) {
+    for (const headers of [{}, { authorization: 'Bearer bcc_not-a-real-token-at-all' }] as Array<
+      Record<string, string>
+    >) {
       const answer = await rawPost(headers, listToolsBody);
       assert.equal(answer.status, 401);
       assert.doesNotMatch(answer.body, /resource_metadata|oauth-protected-resource/);

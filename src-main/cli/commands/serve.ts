@@ -1,10 +1,21 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createCompanion } from '../../core/app.ts';
-import { flag, portOption, type CliCommand } from '../command.ts';
+import { openInSystemBrowser } from '../../core/auth/system-browser.ts';
+import { createCompanionBackend } from '../../core/backend.ts';
+import { startDashboard } from '../../core/dashboard/dashboard.ts';
+import { createWindowApi } from '../../core/state/handlers.ts';
+import { flag, portOption, UsageError, type CliCommand } from '../command.ts';
+import { bridgeLauncher } from './clients-context.ts';
+
+/** The built window bundle (`npm run build` writes it). */
+const rendererDir = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
 
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Serve Basecamp to your AI tools over MCP on 127.0.0.1 until stopped.',
-  usage: 'serve [--sandbox] [--port N] [--read-only]',
+  usage: 'serve [--sandbox] [--port N] [--read-only] [--dashboard [--no-browser]]',
   options: {
     sandbox: {
       type: 'boolean',
@@ -19,14 +30,28 @@ export const serveCommand: CliCommand = {
       type: 'boolean',
       description: 'Refuse every write for this run, whatever the settings say.',
     },
+    dashboard: {
+      type: 'boolean',
+      description:
+        'Also serve the companion window in your browser, behind a one-time link (for desktops without a tray).',
+    },
+    'no-browser': { type: 'boolean', description: 'With --dashboard: print the link instead of opening it.' },
   },
   async run(args, io) {
     const port = portOption(args);
+    const dashboard = flag(args, 'dashboard');
+    if (dashboard && !fs.existsSync(path.join(rendererDir, 'index.html'))) {
+      throw new UsageError(
+        `The window bundle is not built yet (${rendererDir}). Run \`npm run build\` once, then try again.`,
+      );
+    }
     const companion = await createCompanion({
       env: io.env,
       sandbox: flag(args, 'sandbox'),
       console: io.stderr,
       forceReadOnly: flag(args, 'read-only'),
+      // In the dashboard the window shows the sign-in link itself; a second browser tab would only confuse.
+      ...(dashboard ? { openUrl: () => undefined } : {}),
     });
     try {
       const server = await companion.startServer(port === undefined ? {} : { port });
@@ -51,12 +76,37 @@ export const serveCommand: CliCommand = {
           'Connect an AI client with `basecamp-companion configure cursor` (or vscode, claude-desktop, …).\n',
         );
       }
+      let closeDashboard: (() => Promise<void>) | undefined;
+      if (dashboard) {
+        const backend = createCompanionBackend(companion, {
+          surface: 'dashboard',
+          bridge: bridgeLauncher(io.env),
+        });
+        const windowApi = createWindowApi(backend, companion.logger);
+        const served = await startDashboard({
+          handlers: windowApi.handlers,
+          events: windowApi.events,
+          staticDir: rendererDir,
+          logger: companion.logger,
+        });
+        closeDashboard = async () => {
+          await served.close();
+          windowApi.close();
+        };
+        io.stdout.write(`\nDashboard (a one-time link; open it once):\n${served.url}\n`);
+        if (!flag(args, 'no-browser')) {
+          await openInSystemBrowser(served.url).catch((error: Error) =>
+            io.stderr.write(`Could not open the browser (${error.message}); open the link above yourself.\n`),
+          );
+        }
+      }
       io.stdout.write('Press Ctrl-C to stop.\n');
       await new Promise<void>((resolve) => {
         if (io.signal.aborted) resolve();
         else io.signal.addEventListener('abort', () => resolve(), { once: true });
       });
       io.stderr.write('Stopping…\n');
+      await closeDashboard?.();
       return 0;
     } finally {
       await companion.close();
