@@ -66,6 +66,16 @@ test('configure, print, dry-run, list and revoke from the command line', async (
   assert.match(table.stdout, /^CLIENT\s+STATE\s+CONFIG$/m);
   assert.match(table.stdout, /^cursor\s+configured\s+/m);
 
+  // `configure all` brings every client to the settings port, keeping the tokens.
+  const all = await runCli(['configure', 'all'], home.env);
+  assert.equal(all.code, 0, all.stderr);
+  assert.match(all.stdout, /Updated "basecamp" in Cursor/);
+  const rewritten = (
+    JSON.parse(fs.readFileSync(cursorFile, 'utf8')) as { mcpServers: { basecamp: typeof entry } }
+  ).mcpServers.basecamp;
+  assert.equal(rewritten.url, 'http://127.0.0.1:3917/mcp');
+  assert.equal(rewritten.headers.Authorization, entry.headers.Authorization);
+
   const revoked = await runCli(['clients', 'revoke', 'cursor'], home.env);
   assert.equal(revoked.code, 0, revoked.stderr);
   const after = JSON.parse((await runCli(['clients', 'list', '--json'], home.env)).stdout) as typeof list;

@@ -1,5 +1,13 @@
-import { UsageError, flag, portOption, stringOption, type CliCommand } from '../command.ts';
-import { configureClient, type ConfigureResult } from '../../core/clients/configure.ts';
+import {
+  UsageError,
+  flag,
+  portOption,
+  stringOption,
+  type CliArgs,
+  type CliCommand,
+  type CliIo,
+} from '../command.ts';
+import { configureClient, reconfigureAll, type ConfigureResult } from '../../core/clients/configure.ts';
 import { clientIds, findClient } from '../../core/clients/table.ts';
 import { openClientsContext } from './clients-context.ts';
 
@@ -44,6 +52,9 @@ function describe(result: ConfigureResult): string[] {
       );
       break;
   }
+  if (!result.installed && (result.action === 'added' || result.action === 'printed')) {
+    lines.push(`Note: ${client.title} does not look installed here; the entry will be ready when it is.`);
+  }
   if (result.backup) lines.push(`Backup of the previous file: ${result.backup}`);
   if (result.newToken)
     lines.push(`A new client token was issued for "${result.name}"; any older one stops working.`);
@@ -52,10 +63,39 @@ function describe(result: ConfigureResult): string[] {
   return lines;
 }
 
+/** `configure all`: re-write every configured client, e.g. after the port changed. Tokens are kept. */
+function configureAll(args: CliArgs, io: CliIo): number {
+  if (flag(args, 'remove') || flag(args, 'print') || stringOption(args, 'project') !== undefined) {
+    throw new UsageError(
+      '`configure all` re-writes every configured client; --remove, --print and --project go with one client.',
+    );
+  }
+  const context = openClientsContext(io);
+  const outcomes = reconfigureAll(
+    {
+      environment: context.environment,
+      registry: context.registry,
+      port: portOption(args) ?? context.settings.get().port,
+      bridge: context.bridge,
+    },
+    { dryRun: flag(args, 'dry-run') },
+  );
+  if (outcomes.length === 0)
+    io.stdout.write('No client is configured yet. Run `configure <client>` first.\n');
+  let failed = 0;
+  for (const outcome of outcomes) {
+    if (outcome.error) {
+      failed += 1;
+      io.stderr.write(`${outcome.name}: ${outcome.error}\n`);
+    } else io.stdout.write(describe(outcome.result!).join('\n') + '\n');
+  }
+  return failed ? 1 : 0;
+}
+
 export const configureCommand: CliCommand = {
   name: 'configure',
   summary: 'Connect an AI client (Cursor, VS Code, Claude, …) to the local MCP endpoint, or disconnect it.',
-  usage: `configure <client> [--project DIR] [--remove] [--print] [--dry-run] [--rotate] [--port N]\n\nClients: ${clientIds().join(', ')}`,
+  usage: `configure <client> [--project DIR] [--remove] [--print] [--dry-run] [--rotate] [--port N]\n       basecamp-companion configure all [--dry-run] [--port N]   (re-write every configured client)\n\nClients: ${clientIds().join(', ')}`,
   options: {
     project: {
       type: 'string',
@@ -82,6 +122,7 @@ export const configureCommand: CliCommand = {
     const [client, extra] = args.positionals;
     if (!client) throw new UsageError(`Which client? One of: ${clientIds().join(', ')}.`);
     if (extra) throw new UsageError(`Configure one client at a time; unexpected "${extra}".`);
+    if (client === 'all') return configureAll(args, io);
     if (!findClient(client))
       throw new UsageError(`Unknown client "${client}". Known clients: ${clientIds().join(', ')}.`);
     const remove = flag(args, 'remove');

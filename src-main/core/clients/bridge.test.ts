@@ -55,15 +55,13 @@ async function endpoint(): Promise<{ url: string; seen: Seen[]; close(): Promise
         return;
       }
       if (message.method === 'bad/request') {
-        res
-          .writeHead(400, { 'content-type': 'application/json' })
-          .end(
-            JSON.stringify({
-              jsonrpc: '2.0',
-              id: message.id,
-              error: { code: -32602, message: 'Invalid params' },
-            }),
-          );
+        res.writeHead(400, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            jsonrpc: '2.0',
+            id: message.id,
+            error: { code: -32602, message: 'Invalid params' },
+          }),
+        );
         return;
       }
       res

@@ -45,7 +45,18 @@ export const realWriteSteps: WriteSteps = {
     fs.chmodSync(tempFile, mode);
   },
   rename(from, to) {
-    fs.renameSync(from, to);
+    // Windows refuses to replace a file another program has open for a moment (the client, an indexer,
+    // antivirus): retry briefly before giving up.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        fs.renameSync(from, to);
+        return;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (attempt >= 10 || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw error;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20 * attempt);
+      }
+    }
   },
   syncDir(dir) {
     // Makes the rename durable; not possible on Windows, where the rename is already durable enough.

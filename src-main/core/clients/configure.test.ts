@@ -9,7 +9,7 @@ import { openSettings } from '../settings/settings.ts';
 import { silentLogger } from '../log/logger.ts';
 import { createClientRegistry } from './tokens.ts';
 import { systemEnvironment, type ClientEnvironment } from './environment.ts';
-import { configureClient, type CommandRunner, type ConfigureContext } from './configure.ts';
+import { configureClient, reconfigureAll, type CommandRunner, type ConfigureContext } from './configure.ts';
 import { clientStatus, clientStatuses } from './status.ts';
 import { findClient } from './table.ts';
 import { ClientConfigError, ConfigParseError } from './errors.ts';
@@ -291,4 +291,30 @@ test('Claude Code: a second configure with a live entry in ~/.claude.json runs n
   const removed = configureClient(context, { client: 'claude-code', remove: true });
   assert.equal(removed.action, 'removed');
   assert.deepEqual(calls.at(-1), ['claude', 'mcp', 'remove', '--scope', 'user', 'basecamp']);
+});
+
+test('after a port change every configured client is re-written, keeping its token', () => {
+  const { root, home, registry, context } = world();
+  const project = path.join(root, 'proj');
+  configureClient(context, { client: 'cursor' });
+  configureClient(context, { client: 'cursor', project });
+  configureClient(context, { client: 'goose' });
+  configureClient(context, { client: 'lmstudio' });
+  registry.revoke('lmstudio');
+  const cursorFile = path.join(home, '.cursor', 'mcp.json');
+  const token = bearerIn(cursorFile);
+  const outcomes = reconfigureAll({ ...context, port: 4555 });
+  assert.deepEqual(outcomes.map((outcome) => [outcome.name, outcome.result?.action]).sort(), [
+    ['cursor', 'updated'],
+    [`cursor:${project}`, 'updated'],
+    ['goose', 'updated'],
+  ]);
+  assert.equal(bearerIn(cursorFile), token, 'the token is kept');
+  assert.match(fs.readFileSync(cursorFile, 'utf8'), /127\.0\.0\.1:4555\/mcp/);
+  assert.match(fs.readFileSync(path.join(project, '.cursor', 'mcp.json'), 'utf8'), /127\.0\.0\.1:4555\/mcp/);
+  assert.match(
+    fs.readFileSync(path.join(home, '.config', 'goose', 'config.yaml'), 'utf8'),
+    /uri: http:\/\/127\.0\.0\.1:4555\/mcp/,
+  );
+  assert.equal(registry.verifyClientToken(token)?.name, 'cursor');
 });

@@ -18,6 +18,7 @@ import {
   clientIds,
   endpointUrl,
   findClient,
+  isInstalled,
   pickConfigPath,
   registryName,
   type BridgeCommand,
@@ -106,6 +107,8 @@ export interface ConfigureResult {
   restartHint: string;
   /** Whether a new token was issued (the old one, if any, stops working). */
   newToken: boolean;
+  /** False when nothing suggests the client is on this machine (we still write the file when asked). */
+  installed: boolean;
 }
 
 /** The bridge's placeholder in dry runs, so that no token is issued for a run that changes nothing. */
@@ -155,7 +158,8 @@ export function configureClient(context: ConfigureContext, request: ConfigureReq
     ...(context.steps ? { steps: context.steps } : {}),
     ...(context.now ? { now: context.now } : {}),
   };
-  const base = { client: spec, name, dryRun, restartHint: spec.restartHint };
+  const installed = scope === 'project' || isInstalled(spec, context.environment);
+  const base = { client: spec, name, dryRun, restartHint: spec.restartHint, installed };
 
   if (request.remove) return removeClient(context, spec, name, location, editOptions, base);
 
@@ -198,7 +202,7 @@ export function configureClient(context: ConfigureContext, request: ConfigureReq
         `"${spec.cli.command} mcp add" failed (exit ${result.status ?? 'none'}): ${reason}. Run it yourself:\n  ${command}`,
       );
     }
-    return { ...shown, action: 'ran-command', file: location.file, command, newToken: issue() };
+    return { ...shown, action: 'ran-command', file: location.file, command, newToken: issue(location.file) };
   }
 
   const result = editEntry(location, entry, editOptions);
@@ -219,7 +223,7 @@ function removeClient(
   name: string,
   location: EntryLocation,
   editOptions: EditOptions,
-  base: { client: ClientSpec; name: string; dryRun: boolean; restartHint: string },
+  base: { client: ClientSpec; name: string; dryRun: boolean; restartHint: string; installed: boolean },
 ): ConfigureResult {
   const forget = (): void => {
     if (!base.dryRun) context.registry.remove(name);
@@ -261,4 +265,38 @@ function removeClient(
     snippet: '',
     newToken: false,
   };
+}
+
+export interface ReconfigureOutcome {
+  name: string;
+  result?: ConfigureResult;
+  error?: string;
+}
+
+/**
+ * Re-write every configured client (after a port change): each keeps its token when its file still holds it.
+ * Clients that were revoked or only printed are left alone; one failure does not stop the others.
+ */
+export function reconfigureAll(
+  context: ConfigureContext,
+  options: { dryRun?: boolean } = {},
+): ReconfigureOutcome[] {
+  return context.registry
+    .list()
+    .filter((record) => !record.revokedAt && record.configPath)
+    .map((record) => {
+      const project = record.name.startsWith(`${record.kind}:`)
+        ? record.name.slice(record.kind.length + 1)
+        : undefined;
+      try {
+        const result = configureClient(context, {
+          client: record.kind,
+          ...(project ? { project } : {}),
+          ...(options.dryRun ? { dryRun: true } : {}),
+        });
+        return { name: record.name, result };
+      } catch (error) {
+        return { name: record.name, error: (error as Error).message };
+      }
+    });
 }
