@@ -292,7 +292,7 @@ test('every permission request and check is denied', async () => {
 test('the bundle is served from app://companion with the strict CSP', async () => {
   const { fake, dirs } = await start();
   assert.deepEqual(fake.schemes, [
-    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
   ]);
   const serve = fake.protocolHandlers.get('app');
   assert.ok(serve);

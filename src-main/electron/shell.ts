@@ -110,8 +110,12 @@ export function startShell(electron: ShellElectron, options: ShellOptions): Shel
   }
 
   // Must happen before ready: our bundle is served from app://companion, a secure standard origin.
+  // corsEnabled lets Vite's `<script type="module" crossorigin>` load; no response allows other origins.
   electron.protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+    },
   ]);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   // A tray app keeps running with its window closed.
