@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCompanion } from '../../core/app.ts';
 import { openInSystemBrowser } from '../../core/auth/system-browser.ts';
-import { createCompanionBackend } from '../../core/backend.ts';
+import { createCompanionBackend } from '../../core/state/companion-backend.ts';
 import { startDashboard } from '../../core/dashboard/dashboard.ts';
 import { createWindowApi } from '../../core/state/handlers.ts';
 import { flag, portOption, UsageError, type CliCommand } from '../command.ts';

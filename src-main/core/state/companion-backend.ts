@@ -30,6 +30,8 @@ export interface CompanionBackendOptions {
   /** The machine the client table looks at; the real one unless a test says otherwise. */
   environment?: ClientEnvironment;
   env?: NodeJS.ProcessEnv;
+  /** Applies "open at login" to the OS (login items, XDG autostart); the shell provides it. */
+  setOpenAtLogin?: (enabled: boolean) => Promise<void> | void;
 }
 
 const KINDS = new Set<string>(clientKindSchema.options);
@@ -243,7 +245,11 @@ export function createCompanionBackend(
       changed();
     },
     async selectAccount(accountId) {
-      companion.auth.selectAccount(accountId);
+      try {
+        companion.auth.selectAccount(accountId);
+      } catch (error) {
+        throw new UserFacingError((error as Error).message, 'invalid-request');
+      }
       changed();
     },
     async setAppCredentials(credentials) {
@@ -278,7 +284,20 @@ export function createCompanionBackend(
     onLog: (listener) => companion.ring.subscribe(listener),
     getSettings: settingsView,
     async updateSettings(patch) {
-      companion.settings.update(() => patch);
+      const before = companion.settings.get();
+      try {
+        companion.settings.update(() => patch);
+      } catch (error) {
+        throw new UserFacingError((error as Error).message, 'invalid-request');
+      }
+      if (patch.openAtLogin !== undefined && patch.openAtLogin !== before.openAtLogin) {
+        await options.setOpenAtLogin?.(patch.openAtLogin);
+      }
+      if (patch.port !== undefined && patch.port !== before.port) {
+        companion.logger.info(
+          `The MCP port is now ${patch.port}; it takes effect when the companion next starts.`,
+        );
+      }
       return settingsView();
     },
     connectionInfo: () => ({
