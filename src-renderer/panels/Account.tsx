@@ -80,7 +80,14 @@ export function AccountPanel({
           {auth.accounts.length === 0 && (
             <p className="muted">No Basecamp 4 account is linked to this sign-in.</p>
           )}
-          {auth.accounts.length === 1 && <p className="row-title">{auth.accounts[0]!.name}</p>}
+          {auth.accounts.length === 1 && (
+            <div className="row">
+              <div className="row-text">
+                <span className="row-title">{auth.accounts[0]!.name}</span>
+                <span className="row-hint">Basecamp account #{auth.accounts[0]!.id}</span>
+              </div>
+            </div>
+          )}
           {auth.accounts.length > 1 && (
             <fieldset className="choices">
               <legend className="sr-only">Which Basecamp account tools use by default</legend>
@@ -105,10 +112,14 @@ export function AccountPanel({
 
         {auth.expiresAt && (
           <Section title="Session">
-            <p className="row-title">Access renews automatically</p>
-            <p className="row-hint">
-              Current token expires {relativeTime(auth.expiresAt)} ({dateTime(auth.expiresAt)}).
-            </p>
+            <div className="row">
+              <div className="row-text">
+                <span className="row-title">Access renews automatically</span>
+                <span className="row-hint">
+                  The current token expires {relativeTime(auth.expiresAt)} ({dateTime(auth.expiresAt)}).
+                </span>
+              </div>
+            </div>
           </Section>
         )}
 

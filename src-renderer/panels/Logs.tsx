@@ -11,6 +11,13 @@ function lineOf(entry: LogEntryView): string {
   return `${entry.time} ${entry.level.toUpperCase().padEnd(5)} [${entry.scope}] ${entry.message}${fields}`;
 }
 
+/** `key=value` pairs read better than JSON in a narrow window. */
+function fieldsText(fields: Record<string, unknown>): string {
+  return Object.entries(fields)
+    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join('  ');
+}
+
 export function LogsPanel({ store, state }: { store: WindowStore; state: WindowState }) {
   const [level, setLevel] = useState<LogLevelName>('debug');
   const [query, setQuery] = useState('');
@@ -100,7 +107,7 @@ export function LogsPanel({ store, state }: { store: WindowStore; state: WindowS
               <span className="log-scope">{entry.scope}</span>
               <span className="log-message">
                 {entry.message}
-                {entry.fields && <span className="log-fields"> {JSON.stringify(entry.fields)}</span>}
+                {entry.fields && <span className="log-fields">{fieldsText(entry.fields)}</span>}
               </span>
             </li>
           ))}

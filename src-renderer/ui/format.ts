@@ -57,6 +57,10 @@ export function isWebUrl(value: string | undefined): value is string {
 }
 
 /** Home directories shortened to ~ so paths fit the popup. */
-export function shortPath(value: string): string {
-  return value.replace(/^\/(home|Users)\/[^/]+/, '~').replace(/^[A-Z]:\\Users\\[^\\]+/i, '~');
+export function shortPath(value: string, max = 44): string {
+  const short = value.replace(/^\/(home|Users)\/[^/]+/, '~').replace(/^[A-Z]:\\Users\\[^\\]+/i, '~');
+  if (short.length <= max) return short;
+  // Keep the end: the folder and file name are what tell two configs apart.
+  const parts = short.split(/[\\/]/);
+  return `…/${parts.slice(-3).join('/')}`;
 }
