@@ -6,8 +6,7 @@ import path from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { spawn } from 'node:child_process';
-import { repoRoot, runCli, startCli, throwawayHome, type ThrowawayHome } from '../support/product.ts';
+import { startCli, throwawayHome, type ThrowawayHome } from '../support/product.ts';
 
 const DASHBOARD_LINK = /http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+/;
 
@@ -33,55 +32,13 @@ function cursorEntry(home: ThrowawayHome): CursorEntry {
 }
 
 let home: ThrowawayHome;
-let viaCli = false;
-
-test.beforeAll(async () => {
+test.beforeAll(() => {
   home = throwawayHome();
-  const help = await runCli(['serve', '--help'], home.env);
-  viaCli = /--dashboard/.test(help.stdout + help.stderr);
 });
 test.afterAll(() => home?.remove());
 
-interface Product {
-  waitFor(pattern: RegExp): Promise<RegExpMatchArray>;
-  stop(): Promise<unknown>;
-}
-
-/** The product in dashboard mode: `serve --sandbox --dashboard` once the CLI has it, else the same pieces started directly. */
-function startProduct(): Product {
-  if (viaCli) return startCli(['serve', '--sandbox', '--dashboard', '--port', '0'], home.env);
-  const child = spawn(process.execPath, [path.join(repoRoot, 'e2e', 'browser', 'product-harness.ts')], {
-    env: home.env,
-    cwd: repoRoot,
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return {
-    waitFor: (pattern) =>
-      new Promise((resolve, reject) => {
-        const timer = setInterval(() => {
-          const match = output.match(pattern);
-          if (match) {
-            clearInterval(timer);
-            resolve(match);
-          } else if (child.exitCode !== null) {
-            clearInterval(timer);
-            reject(new Error(`The product exited before printing ${pattern}:\n${output}`));
-          }
-        }, 50);
-      }),
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
-        child.once('exit', resolve);
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
 test('sign in, configure Cursor, call a tool, see it, revoke it', async ({ page }, testInfo) => {
-  const serve = startProduct();
+  const serve = startCli(['serve', '--sandbox', '--dashboard', '--no-browser', '--port', '0'], home.env);
   try {
     const [link] = await serve.waitFor(DASHBOARD_LINK);
     await page.goto(link);
