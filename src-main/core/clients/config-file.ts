@@ -134,6 +134,14 @@ function readText(location: EntryLocation, text: string): unknown {
   return readJsonValue(text, file, [container, name]);
 }
 
+function readsBack(location: EntryLocation, text: string, value: unknown): boolean {
+  try {
+    return isDeepStrictEqual(readText(location, text), value);
+  } catch {
+    return false;
+  }
+}
+
 /** Our entry as the file has it now (undefined when absent). Throws ConfigParseError for a broken file. */
 export function readEntry(location: EntryLocation): unknown {
   const decoded = decode(readBytes(realTarget(location.file)));
@@ -161,7 +169,7 @@ export function editEntry(location: EntryLocation, value: unknown, options: Edit
   const before = decoded?.text ?? '';
   const after = editText(location, before, value);
   // Belt and braces: the new text must parse and say exactly what we meant, or nothing is written.
-  if (after !== before && !isDeepStrictEqual(readText(location, after), value)) {
+  if (after !== before && !readsBack(location, after, value)) {
     throw new ClientConfigError(
       `Could not place the "${location.name}" entry in ${location.file} safely. The file was left untouched; add the snippet by hand.`,
     );

@@ -118,6 +118,10 @@ function insertProperty(
   const children = object.children ?? [];
   const last = children[children.length - 1];
   if (!last) {
+    // A file written on one line stays on one line.
+    if (!text.trim().includes('\n')) {
+      return splice(text, object.offset + 1, closing, `${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+    }
     const outer = lineIndent(text, object.offset);
     const inner = outer + layout.unit;
     const body = `${layout.eol}${inner}${JSON.stringify(key)}: ${render(value, inner, layout)}${layout.eol}${outer}`;
@@ -151,6 +155,10 @@ function insertProperty(
 /** Remove one property node; the inverse of insertProperty, so that add + remove gives the original bytes. */
 function removeProperty(text: string, object: JsonNode, property: JsonNode): string {
   const children = object.children ?? [];
+  if (children.length === 1) {
+    // Our entry was the only one: leave an empty `{}` (the shape before we came, when we made the object).
+    return splice(text, object.offset, object.offset + object.length, '{}');
+  }
   const index = children.indexOf(property);
   const end = property.offset + property.length;
   const ownComma = commaAfter(text, end);
@@ -222,11 +230,9 @@ export function editJsonEntry(text: string, file: string, path: [string, string]
   const entryValue = entry.children?.[1];
   if (!entryValue) return insertProperty(text, container, name, value, layout);
   if (isDeepStrictEqual(plain(jsonc.getNodeValue(entryValue)), value)) return text;
-  const indent = lineIndent(text, entry.offset);
-  return splice(
-    text,
-    entryValue.offset,
-    entryValue.offset + entryValue.length,
-    render(value, indent, layout),
-  );
+  // An entry written inline (`{ "basecamp": {...}, "a": 1 }`) is replaced inline.
+  const replacement = startsLine(text, entry.offset)
+    ? render(value, lineIndent(text, entry.offset), layout)
+    : JSON.stringify(value);
+  return splice(text, entryValue.offset, entryValue.offset + entryValue.length, replacement);
 }
