@@ -15,6 +15,7 @@ import { handleLaunchpad, type Identity, type LaunchpadAccount } from './launchp
 import { Router } from './router.ts';
 import { allRoutes, allTypes } from './routes/index.ts';
 import { seedSideProject, seedStudio } from './seed.ts';
+import { seedExtras } from './seed-extras.ts';
 import { AccountStore } from './store.ts';
 import { TokenStore, type LaunchpadSettings, type OAuthClient, type TokenResponse } from './tokens.ts';
 import { View } from './view.ts';
@@ -91,7 +92,13 @@ function buildStores(options: SandboxOptions): Map<number, AccountStore> {
     return store;
   };
   const stores = new Map<number, AccountStore>();
-  stores.set(PRIMARY.id, make(PRIMARY, 1_069_500_001, seedStudio));
+  stores.set(
+    PRIMARY.id,
+    make(PRIMARY, 1_069_500_001, (store) => {
+      seedStudio(store);
+      seedExtras(store);
+    }),
+  );
   if (options.bc3Accounts === 2) stores.set(SECONDARY.id, make(SECONDARY, 2_069_500_001, seedSideProject));
   return stores;
 }

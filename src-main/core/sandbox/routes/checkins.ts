@@ -177,7 +177,9 @@ export const checkins: Family = {
             r.status === 'active' &&
             !r.fields.paused &&
             (ctx.store.projects.get(r.bucketId)?.people.includes(ctx.me.id) ?? false) &&
-            !answers(ctx.store, r).some((a) => a.creatorId === ctx.me.id && a.fields.group_on === ctx.store.today),
+            !answers(ctx.store, r).some(
+              (a) => a.creatorId === ctx.me.id && a.fields.group_on === ctx.store.today,
+            ),
         );
         return paginate(
           ctx,

@@ -84,11 +84,13 @@ export const forwards: Family = {
     },
     ...(['approvals', 'correspondences'] as const).map((kind) => ({
       method: 'GET' as const,
-      path: `/buckets/{project}/client/${kind}.json`,
+      path: `/buckets/{bucket}/client/${kind}.json`,
       handler: (ctx: Parameters<Family['routes'][number]['handler']>[0]) => {
-        const project = ctx.project(ctx.id('project'));
+        const project = ctx.project(ctx.id('bucket'));
         const type = kind === 'approvals' ? 'Client::Approval' : 'Client::Correspondence';
-        const items = ctx.store.where((r) => r.type === type && r.bucketId === project.id && r.status === 'active');
+        const items = ctx.store.where(
+          (r) => r.type === type && r.bucketId === project.id && r.status === 'active',
+        );
         const key = ctx.query.get('sort') === 'updated_at' ? 'updatedAt' : 'createdAt';
         const direction = ctx.query.get('direction') === 'asc' ? 1 : -1;
         items.sort((a, b) => direction * a[key].localeCompare(b[key]) || direction * (a.id - b.id));
@@ -102,10 +104,9 @@ export const forwards: Family = {
     getRecording('/client/correspondences/{id}.json', 'Client::Correspondence'),
     {
       method: 'GET',
-      path: '/buckets/{project}/client/recordings/{id}/replies.json',
+      path: '/buckets/{bucket}/client/recordings/{id}/replies.json',
       handler: (ctx) => {
         const thread = ctx.find(ctx.id(), CLIENT_THREADS);
-        if (thread.bucketId !== ctx.id('project')) throw notFound();
         return paginate(
           ctx,
           activeChildren(ctx.store, thread.id, 'Client::Reply').map((r) => ctx.view.recording(r)),
@@ -114,11 +115,11 @@ export const forwards: Family = {
     },
     {
       method: 'GET',
-      path: '/buckets/{project}/client/recordings/{id}/replies/{reply}.json',
+      path: '/buckets/{bucket}/client/recordings/{id}/replies/{reply}.json',
       handler: (ctx) => {
         const thread = ctx.find(ctx.id(), CLIENT_THREADS);
         const found = ctx.find(ctx.id('reply'), 'Client::Reply');
-        if (thread.bucketId !== ctx.id('project') || found.parentId !== thread.id) throw notFound();
+        if (found.parentId !== thread.id) throw notFound();
         return ok(ctx.view.recording(found));
       },
     },

@@ -13,6 +13,14 @@ import { searchFamily } from './search.ts';
 import { todos } from './todos.ts';
 import { tools } from './tools.ts';
 import { vaults } from './vaults.ts';
+import { admin } from './admin.ts';
+import { cardParts } from './card-parts.ts';
+import { checkins } from './checkins.ts';
+import { engagement } from './engagement.ts';
+import { files } from './files.ts';
+import { forwards } from './forwards.ts';
+import { myMore } from './my-more.ts';
+import { reports } from './reports.ts';
 
 export const families: readonly Family[] = [
   people,
@@ -28,6 +36,15 @@ export const families: readonly Family[] = [
   recordings,
   my,
   searchFamily,
+  // Added with the full catalog:
+  cardParts,
+  files,
+  checkins,
+  forwards,
+  engagement,
+  reports,
+  admin,
+  myMore,
 ];
 
 export const allRoutes: Route[] = families.flatMap((f) => f.routes);

@@ -5,8 +5,11 @@ import { ok, type Route, type RouteContext } from '../family.ts';
 import { paginate } from '../pagination.ts';
 import type { AccountStore, Recording } from '../store.ts';
 
-export const activeChildren = (store: AccountStore, parentId: number, types: string | readonly string[]): Recording[] =>
-  store.children(parentId, types).filter((r) => r.status === 'active');
+export const activeChildren = (
+  store: AccountStore,
+  parentId: number,
+  types: string | readonly string[],
+): Recording[] => store.children(parentId, types).filter((r) => r.status === 'active');
 
 /** `GET path` → the recording `{id}` of one of these types (404 otherwise), flat and bucket forms. */
 export function getRecording(path: string, types: string | readonly string[], param = 'id'): Route {
@@ -40,7 +43,8 @@ export function listChildren(
   };
 }
 
-export const newestFirst = (a: Recording, b: Recording): number => b.createdAt.localeCompare(a.createdAt) || b.id - a.id;
+export const newestFirst = (a: Recording, b: Recording): number =>
+  b.createdAt.localeCompare(a.createdAt) || b.id - a.id;
 
 /** Account-level things that are not recordings, kept beside the store (one bag per account). */
 const bags = new WeakMap<AccountStore, Map<string, unknown>>();
@@ -55,4 +59,12 @@ export function accountState<T>(store: AccountStore, key: string, init: () => T)
 /** The project a bucket-scoped route names, or the one of the recording it names. */
 export function bucketOf(ctx: RouteContext, recording?: Recording): number {
   return ctx.bucketId ?? recording?.bucketId ?? 0;
+}
+
+/** Who is subscribed to a recording (default: its creator), kept per account. */
+export function subscribers(store: AccountStore, recording: Recording): Set<number> {
+  const all = accountState(store, 'subscriptions', () => new Map<number, Set<number>>());
+  let set = all.get(recording.id);
+  if (!set) all.set(recording.id, (set = new Set([recording.creatorId])));
+  return set;
 }

@@ -1,0 +1,203 @@
+// Docs & Files beyond documents: uploaded files and their versions, linked cloud files and
+// Google documents, and renaming a folder.
+import { created, invalid, ok, requireText, text, type Family, type RouteContext } from '../family.ts';
+import { paginate } from '../pagination.ts';
+import type { Recording } from '../store.ts';
+import { getRecording, listChildren, newestFirst } from './kit.ts';
+
+const linked = (extra: (r: Recording) => Record<string, unknown>) => (r: Recording) => ({
+  description: r.fields.description ?? '',
+  description_attachments: [],
+  ...extra(r),
+});
+
+function versions(ctx: RouteContext, upload: Recording) {
+  return ((upload.fields.versions as { id: number; at: string; by: number }[] | undefined) ?? []).map(
+    (v) => ({
+      id: v.id,
+      recording_id: upload.id,
+      action: 'upload',
+      created_at: v.at,
+      creator: ctx.view.personById(v.by),
+    }),
+  );
+}
+
+/** The file an attachable_sgid stands for; the sandbox accepts any non-blank sgid and names the file after it. */
+function fileFrom(ctx: RouteContext): Record<string, unknown> {
+  const sgid = requireText(ctx.body, 'attachable_sgid');
+  const baseName =
+    text(ctx.body, 'base_name')?.trim() || `file-${sgid.slice(0, 6).replace(/[^a-z0-9]/gi, '')}`;
+  return {
+    filename: `${baseName}.pdf`,
+    content_type: 'application/pdf',
+    byte_size: 48_213,
+    attachable_sgid: sgid,
+  };
+}
+
+export const files: Family = {
+  name: 'files',
+  types: {
+    Upload: {
+      segment: 'uploads',
+      commentable: true,
+      subscribable: true,
+      boostable: true,
+      searchText: (u) => `${String(u.fields.filename ?? '')} ${String(u.fields.description ?? '')}`,
+      fields: (u, view) => ({
+        description: u.fields.description ?? '',
+        description_attachments: [],
+        content_type: u.fields.content_type ?? 'application/octet-stream',
+        byte_size: u.fields.byte_size ?? 0,
+        filename: u.fields.filename ?? u.title,
+        width: u.fields.width ?? null,
+        height: u.fields.height ?? null,
+        download_url: view.api(
+          `/buckets/${u.bucketId}/uploads/${u.id}/download/${encodeURIComponent(String(u.fields.filename ?? u.title))}`,
+        ),
+      }),
+    },
+    CloudFile: {
+      segment: 'cloud_files',
+      commentable: true,
+      subscribable: true,
+      boostable: true,
+      fields: linked((r) => ({ service: { name: r.fields.service ?? 'dropbox' }, link_url: r.fields.url })),
+    },
+    GoogleDocument: {
+      segment: 'google_documents',
+      commentable: true,
+      subscribable: true,
+      boostable: true,
+      fields: linked((r) => ({
+        document_type: r.fields.document_type ?? 'document',
+        link_url: r.fields.url,
+      })),
+    },
+  },
+  routes: [
+    {
+      method: 'PUT',
+      path: '/vaults/{id}.json',
+      bucketAlias: true,
+      handler: (ctx) => {
+        const vault = ctx.find(ctx.id(), 'Vault');
+        ctx.store.update(vault.id, { title: requireText(ctx.body, 'title') });
+        return ok(ctx.view.recording(vault));
+      },
+    },
+    listChildren('/vaults/{id}/uploads.json', 'Vault', 'Upload', newestFirst),
+    {
+      method: 'POST',
+      path: '/vaults/{id}/uploads.json',
+      bucketAlias: true,
+      handler: (ctx) => {
+        const vault = ctx.find(ctx.id(), 'Vault');
+        const file = fileFrom(ctx);
+        const upload = ctx.store.add({
+          type: 'Upload',
+          bucketId: vault.bucketId,
+          parentId: vault.id,
+          creatorId: ctx.me.id,
+          title: String(file.filename),
+          visibleToClients: ctx.body.visible_to_clients === true,
+          fields: { ...file, description: text(ctx.body, 'description') ?? '', versions: [] },
+        });
+        return created(ctx.view.recording(upload), ctx.view.url(upload));
+      },
+    },
+    getRecording('/uploads/{id}.json', 'Upload'),
+    {
+      method: 'PUT',
+      path: '/uploads/{id}.json',
+      bucketAlias: true,
+      handler: (ctx) => {
+        const upload = ctx.find(ctx.id(), 'Upload');
+        const baseName = text(ctx.body, 'base_name')?.trim();
+        const extension = String(upload.fields.filename ?? '').match(/\.[^.]+$/)?.[0] ?? '';
+        const filename = baseName ? `${baseName}${extension}` : undefined;
+        ctx.store.update(upload.id, {
+          ...(filename ? { title: filename } : {}),
+          fields: {
+            ...(filename ? { filename } : {}),
+            ...(ctx.body.description !== undefined
+              ? { description: text(ctx.body, 'description') ?? '' }
+              : {}),
+          },
+        });
+        return ok(ctx.view.recording(upload));
+      },
+    },
+    {
+      method: 'GET',
+      path: '/uploads/{id}/versions.json',
+      bucketAlias: true,
+      handler: (ctx) => paginate(ctx, versions(ctx, ctx.find(ctx.id(), 'Upload'))),
+    },
+    {
+      method: 'POST',
+      path: '/uploads/{id}/versions.json',
+      bucketAlias: true,
+      handler: (ctx) => {
+        const upload = ctx.find(ctx.id(), 'Upload');
+        const file = fileFrom(ctx);
+        const history = [
+          ...((upload.fields.versions as unknown[] | undefined) ?? []),
+          { id: ctx.store.nextId(), at: ctx.store.now(), by: ctx.me.id },
+        ];
+        ctx.store.update(upload.id, { title: String(file.filename), fields: { ...file, versions: history } });
+        return created(versions(ctx, upload).at(-1), ctx.view.url(upload));
+      },
+    },
+    ...(
+      [
+        ['cloud_files', 'CloudFile', 'service'],
+        ['google_documents', 'GoogleDocument', 'document_type'],
+      ] as const
+    ).flatMap(([segment, type, kindField]) => [
+      {
+        method: 'POST' as const,
+        path: `/buckets/{bucket}/vaults/{id}/${segment}.json`,
+        handler: (ctx: RouteContext) => {
+          const vault = ctx.find(ctx.id(), 'Vault');
+          const url = requireText(ctx.body, 'url');
+          if (!/^https?:\/\//.test(url)) throw invalid('url must be a link');
+          const recording = ctx.store.add({
+            type,
+            bucketId: vault.bucketId,
+            parentId: vault.id,
+            creatorId: ctx.me.id,
+            title: text(ctx.body, 'title')?.trim() || url,
+            fields: {
+              url,
+              [kindField]: requireText(ctx.body, kindField),
+              description: text(ctx.body, 'description') ?? '',
+            },
+          });
+          return created(ctx.view.recording(recording), ctx.view.url(recording));
+        },
+      },
+      getRecording(`/${segment}/{id}.json`, type),
+      {
+        method: 'PUT' as const,
+        path: `/${segment}/{id}.json`,
+        bucketAlias: true,
+        handler: (ctx: RouteContext) => {
+          const recording = ctx.find(ctx.id(), type);
+          // A full replacement, as Basecamp does it: what is left out is cleared.
+          const url = requireText(ctx.body, 'url');
+          ctx.store.update(recording.id, {
+            title: text(ctx.body, 'title')?.trim() || url,
+            fields: {
+              url,
+              [kindField]: requireText(ctx.body, kindField),
+              description: text(ctx.body, 'description') ?? '',
+            },
+          });
+          return ok(ctx.view.recording(recording));
+        },
+      },
+    ]),
+  ],
+};
