@@ -1,0 +1,142 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Snapshot } from '../../../src-shared/contract.ts';
+import { createCompanion } from '../app.ts';
+import { answerAuthorizePage } from '../sandbox/browserless.ts';
+import { createCompanionBackend } from './companion-backend.ts';
+import { dispatch } from './dispatch.ts';
+import { createWindowApi } from './handlers.ts';
+
+const tray = { surface: 'tray' as const };
+
+test('the window contract over the real core on the sandbox: sign in, configure, call, revoke, no token shown', async () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-window-'));
+  const env = {
+    ...process.env,
+    HOME: home,
+    USERPROFILE: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    BASECAMP_COMPANION_HOME: path.join(home, 'data'),
+  };
+  const companion = await createCompanion({ sandbox: true, env, openUrl: () => {} });
+  const api = createWindowApi(
+    createCompanionBackend(companion, {
+      surface: 'tray',
+      env,
+      bridge: { command: process.execPath, args: ['bridge'] },
+    }),
+    companion.logger,
+  );
+  const call = async (channel: string, request: unknown = {}) => {
+    const envelope = await dispatch(api.handlers, channel, request, tray, companion.logger);
+    if (!envelope.ok) assert.fail(`${channel}: ${envelope.error.message}`);
+    return envelope.value as never;
+  };
+  try {
+    const server = await companion.startServer({ port: 0 });
+    assert.equal(((await call('auth:sign-out')) as { ok: boolean }).ok, true);
+    assert.equal(((await call('snapshot:get')) as Snapshot).auth.state, 'signed-out');
+
+    // Sign in: the progress carries the Launchpad URL; "the browser" answers it.
+    const urls: string[] = [];
+    const stop = api.events.subscribe((event, payload) => {
+      if (event === 'auth:progress' && 'authorizeUrl' in payload && payload.authorizeUrl) {
+        urls.push(payload.authorizeUrl);
+        void answerAuthorizePage(payload.authorizeUrl, 'allow').then(
+          (outcome) => outcome.location && fetch(outcome.location),
+        );
+      }
+    });
+    const signedIn = (await call('auth:sign-in')) as { outcome: string };
+    stop();
+    assert.equal(signedIn.outcome, 'signed-in');
+    assert.match(urls[0] ?? '', /\/authorization\/new\?/);
+    const afterSignIn = (await call('snapshot:get')) as Snapshot;
+    assert.equal(afterSignIn.auth.state, 'signed-in');
+    assert.ok(afterSignIn.auth.identity?.name);
+    assert.ok(afterSignIn.auth.accounts.length >= 1);
+
+    // Configure Cursor into this HOME.
+    const configured = (await call('clients:configure', { kind: 'cursor' })) as {
+      name: string;
+      configPath: string;
+      changed: boolean;
+    };
+    assert.equal(configured.changed, true);
+    const entry = JSON.parse(fs.readFileSync(path.join(home, '.cursor', 'mcp.json'), 'utf8')).mcpServers
+      .basecamp;
+    assert.equal(entry.url, server.url);
+    const token = String(entry.headers.Authorization).replace(/^Bearer /, '');
+
+    // A call with that token shows up under the client (seen, one call).
+    const answer = await fetch(server.url, {
+      method: 'POST',
+      headers: {
+        ...entry.headers,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: {
+          protocolVersion: '2025-06-18',
+          capabilities: {},
+          clientInfo: { name: 'unit-cursor', version: '0.0.1' },
+        },
+      }),
+    });
+    assert.equal(answer.status, 200);
+    await answer.text();
+    const seen = ((await call('snapshot:get')) as Snapshot).clients.find(
+      (client) => client.name === configured.name,
+    );
+    assert.equal(seen?.status, 'connected');
+    assert.equal(seen?.clientInfo?.name, 'unit-cursor');
+    assert.equal(
+      ((await call('snapshot:get')) as Snapshot).clientKinds.find((kind) => kind.kind === 'cursor')
+        ?.configured,
+      true,
+    );
+
+    // Nothing the window receives holds that token.
+    const everything = JSON.stringify([
+      await call('snapshot:get'),
+      await call('logs:tail'),
+      await call('clients:list'),
+    ]);
+    assert.ok(!everything.includes(token), 'no client token in the window');
+
+    await call('clients:revoke', { name: configured.name });
+    const revoked = await fetch(server.url, {
+      method: 'POST',
+      headers: {
+        ...entry.headers,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }),
+    });
+    assert.equal(revoked.status, 401);
+    assert.equal(
+      ((await call('snapshot:get')) as Snapshot).clients.find((client) => client.name === configured.name)
+        ?.status,
+      'revoked',
+    );
+
+    const removed = (await call('clients:remove', { kind: 'cursor' })) as { removed: boolean };
+    assert.equal(removed.removed, true);
+    assert.equal(
+      JSON.parse(fs.readFileSync(path.join(home, '.cursor', 'mcp.json'), 'utf8')).mcpServers.basecamp,
+      undefined,
+    );
+  } finally {
+    api.close();
+    await companion.close();
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+});
