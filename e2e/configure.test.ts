@@ -62,6 +62,11 @@ test('configure, print, dry-run, list and revoke from the command line', async (
     ['cursor', 'vscode', `zed:${project}`].sort(),
   );
 
+  assert.equal(
+    list.clients.find((client) => client.name === `zed:${project}`)?.state,
+    'configured',
+    'project files configured before are listed',
+  );
   const table = await runCli(['clients', 'list'], home.env);
   assert.match(table.stdout, /^CLIENT\s+STATE\s+CONFIG$/m);
   assert.match(table.stdout, /^cursor\s+configured\s+/m);

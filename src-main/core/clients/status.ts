@@ -6,6 +6,7 @@ import type { ClientEnvironment } from './environment.ts';
 import {
   CLIENTS,
   endpointUrl,
+  findClient,
   isInstalled,
   registryName,
   type ClientScope,
@@ -95,14 +96,28 @@ export function clientStatus(
   };
 }
 
-/** Every client in the table (user scope), plus project-scoped ones when a project folder is given. */
+/**
+ * Every client in the table (user scope), every project file we configured before, and the project files
+ * of `options.project` when given.
+ */
 export function clientStatuses(options: StatusOptions): ClientStatus[] {
   const user = CLIENTS.map((spec) => clientStatus(spec, options));
-  if (!options.project) return user;
-  return [
-    ...user,
-    ...CLIENTS.filter((spec) => spec.scopes.includes('project')).map((spec) =>
-      clientStatus(spec, options, 'project'),
-    ),
-  ];
+  const projects: Array<{ spec: ClientSpec; project: string }> = [];
+  for (const record of options.registry.list()) {
+    const spec = findClient(record.kind);
+    if (spec && record.name.startsWith(`${spec.id}:`))
+      projects.push({ spec, project: record.name.slice(spec.id.length + 1) });
+  }
+  if (options.project) {
+    for (const spec of CLIENTS.filter((client) => client.scopes.includes('project')))
+      projects.push({ spec, project: options.project });
+  }
+  const seen = new Set(user.map((status) => status.name));
+  const scoped: ClientStatus[] = [];
+  for (const { spec, project } of projects) {
+    const status = clientStatus(spec, { ...options, project }, 'project');
+    if (!seen.has(status.name)) scoped.push(status);
+    seen.add(status.name);
+  }
+  return [...user, ...scoped];
 }
