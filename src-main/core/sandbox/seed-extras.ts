@@ -94,10 +94,12 @@ export function seedExtras(store: AccountStore): void {
   });
 
   // The client side of Harbor: an approval and a correspondence with Grace, each with a reply.
+  // They hang off the project's message board, as Basecamp's client-side threads do.
+  const clientBoard = store.tool(harbor.id, 'message_board')!;
   const approval = store.add({
     type: 'Client::Approval',
     bucketId: harbor.id,
-    parentId: null,
+    parentId: clientBoard.id,
     creatorId: hana.id,
     title: 'Approve the homepage direction',
     createdAt: at(-4),
@@ -113,7 +115,7 @@ export function seedExtras(store: AccountStore): void {
   const correspondence = store.add({
     type: 'Client::Correspondence',
     bucketId: harbor.id,
-    parentId: null,
+    parentId: clientBoard.id,
     creatorId: hana.id,
     title: 'Weekly status: launch prep',
     createdAt: at(-3),

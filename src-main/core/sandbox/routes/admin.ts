@@ -132,6 +132,9 @@ function templateJson(ctx: RouteContext, t: Template) {
     url: ctx.view.api(`/templates/${t.id}.json`),
     app_url: ctx.view.app(`/templates/${t.id}`),
     dock: DOCK.slice(0, 5).map((tool, i) => ({
+      id: t.id * 10 + i,
+      url: ctx.view.api(`/templates/${t.id}/tools/${t.id * 10 + i}.json`),
+      app_url: ctx.view.app(`/templates/${t.id}/tools/${t.id * 10 + i}`),
       name: tool.name,
       title: tool.title,
       enabled: true,

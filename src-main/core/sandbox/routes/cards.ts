@@ -63,6 +63,7 @@ export const cards: Family = {
       searchText: (card) => String(card.fields.content ?? ''),
       fields: (card, view) => ({
         description: card.fields.content ?? '',
+        description_attachments: [],
         completed: Boolean(card.fields.completed),
         content: card.fields.content ?? '',
         due_on: card.fields.due_on ?? null,

@@ -51,6 +51,7 @@ export const messages: Family = {
       fields: (message) => ({
         ...(message.fields.draft ? { status: 'drafted' } : {}),
         content: message.fields.content ?? '',
+        content_attachments: [],
         subject: message.title,
       }),
     },

@@ -173,6 +173,7 @@ export const myMore: Family = {
           memories: [],
           bubble_ups: [],
           bubble_ups_count: 0,
+          scheduled_bubble_ups_count: 0,
         });
       },
     },

@@ -65,6 +65,7 @@ function assignment(ctx: RouteContext, todo: Recording, priority = false): Recor
     assignees: ((todo.fields.assignee_ids as number[]) ?? []).map((id) => ({
       id,
       name: store.people.get(id)?.name,
+      avatar_url: view.personById(id)?.avatar_url,
     })),
     comments_count: view.commentsCount(todo),
     has_description: Boolean(String(todo.fields.description ?? '').trim()),

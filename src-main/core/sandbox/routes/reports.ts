@@ -336,7 +336,7 @@ export const reports: Family = {
               !r.fields.completed &&
               inWindow(dueOn(r)),
           )
-          .map((r) => ctx.view.recording(r));
+          .map((r) => ({ ...ctx.view.recording(r), repeating: false }));
         return ok({ schedule_entries: entries, recurring_schedule_entry_occurrences: [], assignables });
       },
     },

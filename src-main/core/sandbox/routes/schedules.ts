@@ -51,6 +51,7 @@ export const schedules: Family = {
       searchText: (entry) => String(entry.fields.description ?? ''),
       fields: (entry, view) => ({
         description: entry.fields.description ?? '',
+        description_attachments: [],
         summary: entry.title,
         all_day: Boolean(entry.fields.all_day),
         starts_at: entry.fields.starts_at,

@@ -112,6 +112,8 @@ export const todos: Family = {
         const todos = todosOf(view, list);
         return {
           description: list.fields.description ?? '',
+          description_attachments: [],
+          bubble_up_url: view.api(`/buckets/${list.bucketId}/recordings/${list.id}/bubble_up.json`),
           completed: todos.length > 0 && todos.every((t) => t.fields.completed),
           completed_ratio: ratio(view, list),
           name: list.title,
@@ -134,6 +136,7 @@ export const todos: Family = {
         const completer = typeof f.completer_id === 'number' ? view.personById(f.completer_id) : null;
         return {
           description: f.description ?? '',
+          description_attachments: [],
           completed: Boolean(f.completed),
           ...(f.completed ? { completion: { created_at: f.completed_at, creator: completer } } : {}),
           content: f.content ?? todo.title,
