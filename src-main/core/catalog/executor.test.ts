@@ -147,6 +147,41 @@ describe('foundation actions on the sandbox', () => {
     assert.match(added.text, /Looks _good_ to me/);
   });
 
+  test('a <@person_id> mention becomes a Basecamp mention; an unknown person is refused before posting', async () => {
+    const me = (await ok('bc_whoami', {})).structured.person as BasecampRecord;
+    const lists = await ok('bc_todos', { action: 'lists', params: { todoset_id: dockId('todoset') } });
+    const todos = await ok('bc_list_todos', { todolist_id: lists.structured.items![0]!.id });
+    const todoId = todos.structured.items![0]!.id;
+    const added = await ok('bc_comment', {
+      recording_id: todoId,
+      content: `Over to you <@${String(me.id)}>`,
+    });
+    const client = await env.ctx.clientFor();
+    const stored = await client.request<BasecampRecord>({
+      method: 'GET',
+      path: `/comments/${String(added.structured.id)}.json`,
+    });
+    assert.match(
+      String(stored.data.content),
+      new RegExp(
+        `<bc-attachment sgid="${String(me.attachable_sgid)}" content-type="application/vnd.basecamp.mention">`,
+      ),
+    );
+
+    const commentsBefore = await ok('bc_comments', {
+      action: 'list',
+      params: { recording_id: todoId, limit: 200 },
+    });
+    const refused = await call('bc_comment', { recording_id: todoId, content: 'Hi <@999999999>' });
+    assert.equal(refused.isError, true);
+    assert.match(refused.text, /No person with id 999999999/);
+    const commentsAfter = await ok('bc_comments', {
+      action: 'list',
+      params: { recording_id: todoId, limit: 200 },
+    });
+    assert.equal(commentsAfter.structured.items!.length, commentsBefore.structured.items!.length);
+  });
+
   test('messages are drafts unless publish is true, and publishing without subscriptions says who is notified', async () => {
     const board = dockId('message_board');
     const draft = await ok('bc_messages', {

@@ -7,7 +7,7 @@ import { BasecampError } from '../basecamp/errors.ts';
 import type { BasecampClient, QueryValue } from '../basecamp/types.ts';
 import type { BasecampRecord, Operation, ToolAnswer } from './operation.ts';
 import { id } from './params.ts';
-import { markdownToHtml } from './rich-text.ts';
+import { markdownToHtml, mentionedPeople } from './rich-text.ts';
 import { renderList, renderRecord, withinBudget } from './shapers.ts';
 
 /** What the tool layer needs from the rest of the companion (injected by app.ts). */
@@ -82,6 +82,37 @@ export function paramsSchema(op: Operation): z.ZodObject {
         });
       }
     });
+}
+
+/** The sgid of every person mentioned as `<@id>` in the entry's rich text, or a sentence naming an unknown id. */
+async function resolveMentions(
+  op: Operation,
+  params: Record<string, unknown>,
+  client: BasecampClient,
+  signal?: AbortSignal,
+): Promise<Map<number, string> | string> {
+  const mentions = new Map<number, string>();
+  const people = (op.richText ?? []).flatMap((field) =>
+    typeof params[field] === 'string' ? mentionedPeople(params[field]) : [],
+  );
+  for (const personId of new Set(people)) {
+    try {
+      const { data } = await client.request<BasecampRecord>({
+        method: 'GET',
+        path: `/people/${personId}.json`,
+        signal,
+      });
+      if (typeof data.attachable_sgid !== 'string')
+        return `Person ${personId} cannot be mentioned (Basecamp gave no mention id).`;
+      mentions.set(personId, data.attachable_sgid);
+    } catch (error) {
+      if (error instanceof BasecampError && error.code === 'not_found') {
+        return `No person with id ${personId} to mention (<@${personId}>). Find people's ids with the people list, then try again. Nothing was sent.`;
+      }
+      throw error;
+    }
+  }
+  return mentions;
 }
 
 /** Params the executor added for this entry, which never go on the wire. */
@@ -169,7 +200,11 @@ interface WireParts {
 }
 
 /** Splits validated params into path, query and body as the entry describes. */
-export function wireParts(op: Operation, params: Record<string, unknown>): WireParts {
+export function wireParts(
+  op: Operation,
+  params: Record<string, unknown>,
+  mentions: ReadonlyMap<number, string> = new Map(),
+): WireParts {
   const inPath = new Set(placeholders(op.path));
   const inQuery = new Set(op.query ?? []);
   const control = addedParams(op);
@@ -180,7 +215,7 @@ export function wireParts(op: Operation, params: Record<string, unknown>): WireP
     if (value === undefined || inPath.has(key) || control.has(key)) continue;
     const wire = op.wireNames?.[key] ?? key;
     if (inQuery.has(key)) query[wire] = value as QueryValue;
-    else body[wire] = rich.has(key) && typeof value === 'string' ? markdownToHtml(value) : value;
+    else body[wire] = rich.has(key) && typeof value === 'string' ? markdownToHtml(value, mentions) : value;
   }
   for (const [key, value] of Object.entries(op.fixed ?? {})) {
     if (op.method === 'GET') query[key] = value as QueryValue;
@@ -257,6 +292,8 @@ export async function executeOperation(
     const client = await ctx.clientFor(accountId);
     const dockProblem = await resolveDock(op, params, client, options.signal);
     if (dockProblem) return errorAnswer(dockProblem, 'not_in_dock');
+    const mentions = await resolveMentions(op, params, client, options.signal);
+    if (typeof mentions === 'string') return errorAnswer(mentions, 'unknown_person');
     const answer = op.run
       ? await op.run(
           {
@@ -267,7 +304,7 @@ export async function executeOperation(
           },
           params,
         )
-      : await callBasecamp(op, params, client, options.signal);
+      : await callBasecamp(op, params, client, mentions, options.signal);
     const notes = (op.notes?.(params) ?? []).filter(
       (note): note is string => typeof note === 'string' && note.length > 0,
     );
@@ -287,9 +324,10 @@ async function callBasecamp(
   op: Operation,
   params: Record<string, unknown>,
   client: BasecampClient,
+  mentions: ReadonlyMap<number, string>,
   signal?: AbortSignal,
 ): Promise<ToolAnswer> {
-  const { path, query, body } = wireParts(op, params);
+  const { path, query, body } = wireParts(op, params, mentions);
 
   if (op.paginated && op.method === 'GET') {
     const limit = (params.limit as number | undefined) ?? DEFAULT_LIMIT;

@@ -33,7 +33,10 @@ export function line(description: string, max = MAX_LINE) {
 
 /** Markdown the executor turns into Basecamp rich-text HTML (list the field in the entry's `richText`). */
 export function markdown(description: string, max = MAX_RICH_TEXT) {
-  return z.string().max(max, `must be at most ${max} characters`).describe(`${description} (Markdown)`);
+  return z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .describe(`${description} (Markdown; <@person_id> mentions someone)`);
 }
 
 /** A calendar date, `YYYY-MM-DD`. */

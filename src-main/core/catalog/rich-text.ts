@@ -60,9 +60,34 @@ const ALLOWED = new Set([
   'bc-attachment',
 ]);
 
-/** Markdown → the HTML subset Basecamp keeps. Paragraphs become divs, every heading an h1. */
-export function markdownToHtml(markdown: string): string {
-  const html = marked.parse(markdown, { async: false, gfm: true, breaks: true });
+/** `<@123>` in Markdown mentions person 123 (Basecamp needs the person's sgid, looked up by the executor). */
+const MENTION = /<@(\d{1,16})>/g;
+const MENTION_TOKEN = /BCMENTION(\d+)X/g;
+
+export function mentionedPeople(markdown: string): number[] {
+  return [...new Set([...markdown.matchAll(MENTION)].map((match) => Number(match[1])))];
+}
+
+/**
+ * Markdown → the HTML subset Basecamp keeps. Paragraphs become divs, every heading an h1.
+ * `mentions` maps person ids to their attachable_sgid for `<@id>`.
+ */
+export function markdownToHtml(markdown: string, mentions: ReadonlyMap<number, string> = new Map()): string {
+  // A plain-word token survives marked untouched; the mention markup goes in after the tag filter.
+  const html = marked.parse(markdown.replace(MENTION, 'BCMENTION$1X'), {
+    async: false,
+    gfm: true,
+    breaks: true,
+  });
+  return basecampSubset(html).replace(MENTION_TOKEN, (token, id: string) => {
+    const sgid = mentions.get(Number(id));
+    return sgid
+      ? `<bc-attachment sgid="${sgid.replace(/"/g, '')}" content-type="application/vnd.basecamp.mention"></bc-attachment>`
+      : `@${id}`;
+  });
+}
+
+function basecampSubset(html: string): string {
   return html
     .replace(/<(\/?)p>/g, '<$1div>')
     .replace(/<(\/?)h[2-6]( [^>]*)?>/g, '<$1h1>')

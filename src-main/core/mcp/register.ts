@@ -52,7 +52,7 @@ export function createServerWithTools(
         title: tool.title,
         description: tool.description,
         inputSchema: advertisedSchema(tool.inputSchema),
-        ...(tool.outputSchema ? { outputSchema: advertisedSchema(tool.outputSchema) } : {}),
+        outputSchema: tool.outputSchema ? advertisedSchema(tool.outputSchema) : undefined,
         annotations: tool.annotations,
       },
       async (args, ctx) => {
