@@ -1,7 +1,7 @@
-// The main bundle as `npm run build` makes it: only Electron, the native keychain module and Node's
-// built-ins are left outside, and the ESM bundle (with its bundled CommonJS dependencies) loads and
-// reaches the first steps of start-up. Electron's binary cannot run here, so a child Node process
-// resolves 'electron' to a small recording stand-in; the shell's behaviour is covered by shell.test.ts.
+// The main bundle as `npm run build` makes it: only MAIN_EXTERNALS and Node's built-ins are left
+// outside, and the ESM bundle (with its bundled CommonJS dependencies) loads and starts the real core.
+// Electron's binary cannot run here, so a child Node process resolves 'electron' to a stand-in: a
+// recording one for the first steps, then the shell test's typed fake for a whole sandbox start.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -48,7 +48,7 @@ function standIn(): string {
   return dir;
 }
 
-test('the main bundle leaves out only electron, the keychain module and Node built-ins, and loads', async () => {
+test('the main bundle leaves out only its declared externals and Node built-ins, and loads', async () => {
   // Built inside the repo (in a scratch folder under out/) so the keychain module resolves as it will.
   const out = path.join(import.meta.dirname, '..', 'out');
   fs.mkdirSync(out, { recursive: true });
@@ -103,6 +103,109 @@ test('the main bundle leaves out only electron, the keychain module and Node bui
       'requestSingleInstanceLock',
       'quit',
     ]);
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+});
+
+const DRIVER = (bundle: string, fakeModule: string) => `
+import { createFakeElectron } from ${JSON.stringify(fakeModule)};
+const fake = createFakeElectron();
+globalThis.__companionFake = fake;
+fake.makeReady();
+await import(${JSON.stringify(bundle)});
+const until = async (check) => { while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 50)); };
+let snapshot;
+await until(async () => {
+  if (!fake.trays.length) return false;
+  const answer = await fake.invoke('snapshot:get', {});
+  snapshot = answer.ok ? answer.value : undefined;
+  return snapshot?.server.state === 'running';
+});
+const window = fake.windows[0];
+const result = {
+  channels: [...fake.handlers.keys()],
+  webPreferences: window.options.webPreferences,
+  url: window.webContents.url,
+  tray: fake.trays[0].images.at(-1),
+  tooltip: fake.trays[0].toolTip,
+  auth: snapshot.auth.state,
+  surface: snapshot.app.surface,
+  sandbox: snapshot.app.sandbox,
+  server: snapshot.server.url,
+};
+fake.app.quit();
+await until(() => fake.quitCalls >= 2);
+process.stdout.write(JSON.stringify(result));
+process.exit(0);
+`;
+
+test('the bundled app starts the real core in sandbox mode behind the shell, and quits cleanly', async () => {
+  const out = path.join(import.meta.dirname, '..', 'out');
+  fs.mkdirSync(out, { recursive: true });
+  const outdir = fs.mkdtempSync(path.join(out, '.bundle-test-'));
+  try {
+    await buildMain(outdir);
+    // The stand-in module re-exports the fake the driver created (one per process).
+    const hooks = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-bundle-'));
+    const electronModule = path.join(hooks, 'electron.mjs');
+    fs.writeFileSync(
+      electronModule,
+      `const f = globalThis.__companionFake;\nexport const { app, BrowserWindow, Tray, Menu, Notification, screen, ipcMain, protocol, session, shell, clipboard } = f;\n`,
+    );
+    fs.writeFileSync(
+      path.join(hooks, 'hooks.mjs'),
+      `export async function resolve(specifier, context, next) {
+        if (specifier === 'electron') return { url: ${JSON.stringify(pathToFileURL(electronModule).href)}, shortCircuit: true };
+        return next(specifier, context);
+      }`,
+    );
+    fs.writeFileSync(
+      path.join(hooks, 'register.mjs'),
+      `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`,
+    );
+    const driver = path.join(hooks, 'driver.mjs');
+    fs.writeFileSync(
+      driver,
+      DRIVER(
+        pathToFileURL(path.join(outdir, 'main.mjs')).href,
+        pathToFileURL(path.join(import.meta.dirname, '..', 'src-main', 'electron', 'electron-fake.ts')).href,
+      ),
+    );
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-home-'));
+    // Port 0: other tests may be serving on the default port.
+    fs.writeFileSync(path.join(home, 'settings.json'), JSON.stringify({ port: 0 }));
+    const result = spawnSync(
+      process.execPath,
+      ['--import', pathToFileURL(path.join(hooks, 'register.mjs')).href, driver],
+      {
+        env: {
+          ...process.env,
+          BASECAMP_COMPANION_HOME: home,
+          BASECAMP_COMPANION_SANDBOX: '1',
+          XDG_CONFIG_HOME: home,
+        },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    assert.equal(result.status, 0, result.stderr);
+    const seen = JSON.parse(result.stdout);
+    assert.equal(
+      seen.channels.length,
+      Object.keys((await import('../src-shared/contract.ts')).channels).length,
+    );
+    assert.equal(seen.webPreferences.sandbox, true);
+    assert.equal(seen.webPreferences.contextIsolation, true);
+    assert.equal(seen.webPreferences.nodeIntegration, false);
+    assert.equal(seen.webPreferences.preload, path.join(out, 'preload', 'preload.cjs'));
+    assert.equal(seen.url, 'app://companion/index.html');
+    assert.equal(seen.auth, 'signed-in', 'the sandbox signs in by itself');
+    assert.equal(seen.surface, 'tray');
+    assert.equal(seen.sandbox, true);
+    assert.match(seen.server, /^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
+    assert.match(seen.tray, /assets\/tray\/tray-connected\.png$/);
+    assert.match(seen.tooltip, /Connected as/);
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }

@@ -3,7 +3,7 @@
 //   out/preload/preload.cjs   the sandboxed preload (CommonJS: sandboxed preloads cannot be ESM)
 //   out/renderer/             the window (Vite, configured in vite.config.ts)
 // `electron` is provided by the runtime; @napi-rs/keyring is a native module and stays a real
-// dependency (electron-builder unpacks its .node file from the asar).
+// dependency (electron-builder unpacks its .node file from the asar); see MAIN_EXTERNALS.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,8 +12,12 @@ import { BRIDGE_GLOBAL, bridgeEvents, bridgeMethods } from '../src-shared/contra
 
 export const ROOT = path.join(import.meta.dirname, '..');
 
-/** Left to the runtime: Electron itself, and the native keychain module with its per-OS packages. */
-export const MAIN_EXTERNALS = ['electron', '@napi-rs/keyring', '@napi-rs/keyring-*'];
+/**
+ * Left to the runtime: Electron itself, the native keychain module with its per-OS packages, and
+ * jsonc-parser, whose CommonJS build is a UMD wrapper that require()s its own files in a way a bundler
+ * cannot follow (all three are real `dependencies`, so electron-builder packages them).
+ */
+export const MAIN_EXTERNALS = ['electron', '@napi-rs/keyring', '@napi-rs/keyring-*', 'jsonc-parser'];
 
 // Bundled CommonJS dependencies call require(); ESM output has none, so give them a real one.
 const ESM_REQUIRE_BANNER = [

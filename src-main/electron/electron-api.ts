@@ -92,6 +92,8 @@ export interface AppLike {
   getPath(name: 'userData' | 'exe'): string;
   setPath(name: 'userData' | 'sessionData', path: string): void;
   getVersion(): string;
+  getAppPath(): string;
+  exit(code?: number): void;
   setAppUserModelId(id: string): void;
   setLoginItemSettings(settings: Settings): void;
   getLoginItemSettings(): Pick<LoginItemSettings, 'openAtLogin' | 'wasOpenedAtLogin'>;

@@ -227,6 +227,8 @@ export function createFakeElectron(
       getPath: (name: string) => fake.paths.get(name) ?? `/fake/${name}`,
       setPath: (name: string, value: string) => void fake.paths.set(name, value),
       getVersion: () => '0.1.0',
+      getAppPath: () => '/app',
+      exit: () => {},
       setAppUserModelId: () => {},
       setLoginItemSettings: (settings: { openAtLogin?: boolean; args?: string[] }) => {
         fake.loginItem = {

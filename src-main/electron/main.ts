@@ -16,10 +16,11 @@ import {
 } from 'electron';
 import { createCompanion } from '../core/app.ts';
 import { resolveEndpoints } from '../core/auth/config.ts';
-import type { CompanionBackend } from '../core/state/backend.ts';
+import { createCompanionBackend } from '../core/state/companion-backend.ts';
 import type { ShellElectron } from './electron-api.ts';
 import { APP_ID, PRODUCT_NAME } from './identity.ts';
 import { startShell, type ShellCompanion, type ShellCompanionOptions } from './shell.ts';
+import { isBridgeLaunch, runStdioBridge } from './stdio-bridge.ts';
 
 const electron: ShellElectron = {
   app,
@@ -46,13 +47,11 @@ async function openCompanion(options: ShellCompanionOptions): Promise<ShellCompa
     sandbox: options.sandbox,
     openUrl: options.openExternal,
   });
-  // TODO(integrator): give Companion a `backend: CompanionBackend` (the window contract over the core,
-  // shared with `serve --dashboard`); then this lookup becomes `companion.backend`.
-  const backend = (companion as { backend?: CompanionBackend }).backend;
-  if (!backend) {
-    await companion.close();
-    throw new Error('this build of the core has no window backend (createCompanion().backend).');
-  }
+  const backend = createCompanionBackend(companion, {
+    surface: 'tray',
+    bridge: options.bridge,
+    setOpenAtLogin: options.setOpenAtLogin,
+  });
   return {
     logger: companion.logger,
     backend,
@@ -65,19 +64,35 @@ async function openCompanion(options: ShellCompanionOptions): Promise<ShellCompa
   };
 }
 
-startShell(electron, {
-  createCompanion: openCompanion,
-  files: {
-    preload: path.join(out, 'preload', 'preload.cjs'),
-    renderer: path.join(out, 'renderer'),
-    trayIcons: path.join(resources, 'tray'),
-    appIcon: path.join(resources, app.isPackaged ? 'icon.png' : 'icons/256x256.png'),
-  },
-  appId: APP_ID,
-  productName: PRODUCT_NAME,
-  platform: process.platform,
-  argv: process.argv,
-  env: process.env,
-  execPath: process.execPath,
-  reportFatal: (message) => process.stderr.write(message + '\n'),
-});
+if (isBridgeLaunch(process.argv)) {
+  // A stdio client started us as its MCP server: relay, then exit; no tray, no lock, no window.
+  void runStdioBridge({
+    env: process.env,
+    input: process.stdin,
+    output: process.stdout,
+    errors: process.stderr,
+  }).then(
+    (code) => app.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`The bridge stopped: ${error instanceof Error ? error.message : String(error)}\n`);
+      app.exit(1);
+    },
+  );
+} else {
+  startShell(electron, {
+    createCompanion: openCompanion,
+    files: {
+      preload: path.join(out, 'preload', 'preload.cjs'),
+      renderer: path.join(out, 'renderer'),
+      trayIcons: path.join(resources, 'tray'),
+      appIcon: path.join(resources, app.isPackaged ? 'icon.png' : 'icons/256x256.png'),
+    },
+    appId: APP_ID,
+    productName: PRODUCT_NAME,
+    platform: process.platform,
+    argv: process.argv,
+    env: process.env,
+    execPath: process.execPath,
+    reportFatal: (message) => process.stderr.write(message + '\n'),
+  });
+}

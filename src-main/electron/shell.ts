@@ -9,6 +9,7 @@ import type {
   ResponseOf,
   Snapshot,
 } from '../../src-shared/contract.ts';
+import type { BridgeCommand } from '../core/clients/table.ts';
 import type { Logger } from '../core/log/logger.ts';
 import { resolveDataDir } from '../core/paths.ts';
 import { serveBundleFile } from '../core/platform/app-files.ts';
@@ -24,6 +25,7 @@ import { forwardEvents, ownWindowSender, registerContractIpc } from './ipc.ts';
 import { isOpenAtLogin, launchedAtLogin, setOpenAtLogin, type LoginItemContext } from './login-item.ts';
 import { createNotifier } from './notifications.ts';
 import { createPopup, type Popup } from './popup.ts';
+import { shellBridgeCommand } from './stdio-bridge.ts';
 import { APP_HOST, APP_SCHEME, denyAllPermissions, hardenWebContents } from './security.ts';
 import { createTray, type TrayController } from './tray.ts';
 
@@ -37,6 +39,10 @@ export interface ShellCompanionOptions {
   version: string;
   /** How the core opens the Launchpad page: main's gated shell.openExternal. */
   openExternal(url: string): Promise<void>;
+  /** Applies "open at login" to the OS (login items, XDG autostart) when the setting changes. */
+  setOpenAtLogin(enabled: boolean): void;
+  /** How stdio-only clients (Claude Desktop) start the bridge: this app's binary with --stdio-bridge. */
+  bridge: BridgeCommand;
 }
 
 /**
@@ -189,12 +195,33 @@ async function launch(
     (reason) => logger?.warn('Refused to open a link in the browser', { reason }),
   );
 
+  const loginItems: LoginItemContext = {
+    app,
+    platform: options.platform,
+    appId: options.appId,
+    productName: options.productName,
+    execPath: options.execPath,
+    env: options.env,
+  };
+  // The setting is the source of truth; this remembers what the OS was last told.
+  let appliedOpenAtLogin = safely(() => isOpenAtLogin(loginItems), false);
+  const applyOpenAtLogin = (enabled: boolean): void => {
+    setOpenAtLogin(enabled, loginItems);
+    appliedOpenAtLogin = enabled;
+  };
+
   const companion = await options.createCompanion({
     dataDir,
     surface: 'tray',
     sandbox: options.argv.includes('--sandbox') || options.env.BASECAMP_COMPANION_SANDBOX === '1',
     version: app.getVersion(),
     openExternal,
+    setOpenAtLogin: applyOpenAtLogin,
+    bridge: shellBridgeCommand({
+      packaged: app.isPackaged,
+      execPath: options.execPath,
+      appPath: app.getAppPath(),
+    }),
   });
   logger = companion.logger.child('shell');
   launchpadBase = companion.launchpadBase;
@@ -232,15 +259,6 @@ async function launch(
     ...(options.files.appIcon ? { icon: options.files.appIcon } : {}),
     onClick: () => popup.show(),
   });
-
-  const loginItems: LoginItemContext = {
-    app,
-    platform: options.platform,
-    appId: options.appId,
-    productName: options.productName,
-    execPath: options.execPath,
-    env: options.env,
-  };
 
   const act = async (action: TrayAction): Promise<void> => {
     const snapshot = windowApi.store.snapshot();
@@ -293,13 +311,12 @@ async function launch(
     onAction: (action) => void act(action),
   });
 
-  // Keep the OS login item in step with the setting (the setting is the source of truth).
-  let appliedOpenAtLogin = safely(() => isOpenAtLogin(loginItems), false);
+  // Keep the OS login item in step with the setting: at start (the OS entry may have been removed
+  // or the app moved) and after changes made elsewhere (the CLI, another window).
   const syncLoginItem = (snapshot: Snapshot): void => {
     if (snapshot.settings.openAtLogin === appliedOpenAtLogin) return;
     try {
-      setOpenAtLogin(snapshot.settings.openAtLogin, loginItems);
-      appliedOpenAtLogin = snapshot.settings.openAtLogin;
+      applyOpenAtLogin(snapshot.settings.openAtLogin);
     } catch (error) {
       logger?.warn('Could not change open at login', { error: String(error) });
     }
