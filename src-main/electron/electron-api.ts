@@ -9,6 +9,7 @@ import type {
   Display,
   Event,
   HandlerDetails,
+  Input,
   IpcMainInvokeEvent,
   IpcRendererEvent,
   LoginItemSettings,
@@ -32,6 +33,7 @@ export interface WebContentsLike {
   on(event: 'will-navigate', listener: (details: Event<WebContentsWillNavigateEventParams>) => void): unknown;
   on(event: 'will-redirect', listener: (details: Event<WebContentsWillRedirectEventParams>) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: Event) => void): unknown;
+  on(event: 'before-input-event', listener: (event: Event, input: Input) => void): unknown;
 }
 
 /** What the IPC sender check reads from an invoke event. */
@@ -86,6 +88,8 @@ export interface SessionLike {
 
 export interface AppLike {
   readonly isPackaged: boolean;
+  /** macOS only. */
+  readonly dock: { hide(): void } | undefined;
   requestSingleInstanceLock(): boolean;
   whenReady(): Promise<void>;
   quit(): void;

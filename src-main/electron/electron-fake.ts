@@ -218,6 +218,7 @@ export function createFakeElectron(
 
     app: Object.assign(app, {
       isPackaged: options.packaged ?? false,
+      dock: undefined,
       requestSingleInstanceLock: () => options.lock ?? true,
       whenReady: () => whenReady,
       quit: () => {

@@ -83,6 +83,13 @@ export function createPopup(
     if (!window.isDestroyed()) window.hide();
   };
 
+  // Escape closes the popup, as it does a menu (the window has no title bar to close it with).
+  window.webContents.on('before-input-event', (event, input) => {
+    if (input.type === 'keyDown' && input.key === 'Escape' && !input.alt && !input.control && !input.meta) {
+      event.preventDefault();
+      hide();
+    }
+  });
   window.on('blur', () => {
     clearTimeout(blurTimer);
     blurTimer = setTimeout(hide, BLUR_HIDE_DELAY_MS);

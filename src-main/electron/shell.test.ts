@@ -534,3 +534,32 @@ test('the preload bridge exposes exactly the contract, as named functions, and h
   assert.equal(listeners.has('snapshot:changed'), false);
   assert.throws(() => bridge.onLogs(undefined as never), /listener function/);
 });
+
+test('Escape closes the popup, like a menu', async () => {
+  const { fake, shell } = await start();
+  const contents = fake.windows[0]!.webContents;
+  assert.equal(shell.popup.window.isVisible(), true);
+  const typing = fakeEvent({});
+  contents.emit('before-input-event', typing, { type: 'keyDown', key: 'a' });
+  assert.equal(typing.defaultPrevented, false);
+  assert.equal(shell.popup.window.isVisible(), true);
+  const escape = fakeEvent({});
+  contents.emit('before-input-event', escape, { type: 'keyDown', key: 'Escape' });
+  assert.equal(escape.defaultPrevented, true);
+  assert.equal(shell.popup.window.isVisible(), false);
+});
+
+test('Sign in from the tray before the Launchpad app is set up opens the window with the setup help', async () => {
+  const backend = new MemoryBackend((s) => {
+    s.auth.state = 'signed-out';
+    s.auth.setup.appRegistered = false;
+    s.auth.setup.source = 'none';
+  });
+  const { fake, shell } = await start({ backend, argv: ['/usr/bin/basecamp-companion', '--login'] });
+  assert.equal(shell.popup.window.isVisible(), false);
+  trayMenu(fake).click('Sign in to Basecamp…');
+  await settle();
+  assert.equal(shell.popup.window.isVisible(), true);
+  assert.deepEqual(backend.calls, [], 'no sign-in was started');
+  assert.deepEqual(fake.opened, []);
+});

@@ -180,6 +180,8 @@ async function launch(
 ): Promise<RunningShell> {
   const { app } = electron;
   if (options.platform === 'win32') app.setAppUserModelId(options.appId);
+  // Packaged builds have no Dock icon (LSUIElement in electron-builder.yml); in development, hide it here.
+  if (options.platform === 'darwin' && !app.isPackaged) app.dock?.hide();
 
   denyAllPermissions(electron.session.defaultSession);
   electron.protocol.handle(APP_SCHEME, (request) =>
@@ -269,6 +271,8 @@ async function launch(
         case 'quit':
           return app.quit();
         case 'sign-in': {
+          // Without a registered Launchpad app there is nothing to open yet: the window explains the setup.
+          if (!snapshot.auth.setup.appRegistered) return popup.show();
           const result = await call('auth:sign-in', {});
           if (result.outcome === 'failed')
             notify({ kind: 'action-failed', title: 'Sign-in did not finish', body: result.message });
