@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RecordView } from '../operation.ts';
+import type { BasecampRecord, RecordView } from '../operation.ts';
 import { defineDomain, defineOperation } from '../operation.ts';
 import { id, ids, line, markdown } from '../params.ts';
 import { by, count, day, inProject, str } from '../facts.ts';
@@ -57,6 +57,12 @@ const linkView: RecordView = {
   richText: ['description'],
   keep: ['title', 'service', 'document_type', 'parent', 'bucket'],
 };
+
+/** A link update landed when the title reads back as sent (or unchanged when none was sent). */
+const titleKept = (record: BasecampRecord, params: Record<string, unknown>): string | undefined =>
+  params.title === undefined || record.title === params.title
+    ? undefined
+    : `Basecamp answered OK but the title is still "${String(record.title)}".`;
 
 const subscriptions = ids('Who is notified (person ids); default: everyone on the project').optional();
 const visibleToClients = z.boolean().optional().describe('Show it to clients on the project');
@@ -355,6 +361,8 @@ export default defineDomain({
       richText: ['description'],
       kind: 'write',
       openapi: ['UpdateCloudFile'],
+      // The answer's `url` is the record's API address, not the link sent: check the title instead.
+      readBack: { path: '/cloud_files/{cloud_file_id}.json', check: titleKept },
       replace: {
         path: '/cloud_files/{cloud_file_id}.json',
         writable: (f) => ({ title: f.title, description: f.description ?? '' }),
@@ -419,6 +427,8 @@ export default defineDomain({
       richText: ['description'],
       kind: 'write',
       openapi: ['UpdateGoogleDocument'],
+      // The answer's `url` is the record's API address, not the link sent: check the title instead.
+      readBack: { path: '/google_documents/{google_document_id}.json', check: titleKept },
       replace: {
         path: '/google_documents/{google_document_id}.json',
         writable: (d) => ({ title: d.title, description: d.description ?? '', status: d.status }),

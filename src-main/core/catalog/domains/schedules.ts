@@ -192,6 +192,17 @@ export default defineDomain({
       richText: ['description'],
       kind: 'write',
       openapi: ['ReplaceScheduleEntry'],
+      // The answer's `url` is the entry's API address, not the link sent, so compare what matters.
+      readBack: {
+        path: '/schedule_entries/{entry_id}.json',
+        check: (entry, p) => {
+          const stale = ['summary', 'all_day'].filter((key) => p[key] !== undefined && entry[key] !== p[key]);
+          for (const key of ['starts_at', 'ends_at'])
+            if (typeof p[key] === 'string' && Date.parse(String(entry[key])) !== Date.parse(p[key] as string))
+              stale.push(key);
+          return stale.length ? `Basecamp answered OK but did not change ${stale.join(', ')}.` : undefined;
+        },
+      },
       replace: {
         path: '/schedule_entries/{entry_id}.json',
         writable: (e) => ({

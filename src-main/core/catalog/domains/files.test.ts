@@ -1,0 +1,109 @@
+// Docs & Files through a real MCP client against the sandbox: documents are drafts unless published,
+// an update keeps what it does not mention, files and versions, a rename read back.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startMcpHarness, type McpHarness } from '../mcp-harness.ts';
+
+describe('bc_files on the sandbox', () => {
+  let h: McpHarness;
+  let vaultId: number;
+  let projectId: number;
+
+  before(async () => {
+    h = await startMcpHarness();
+    const projects = await h.ok('bc_projects', 'list');
+    const harbor = projects.structured.items!.find((p) => String(p.title).startsWith('Harbor'))!;
+    projectId = harbor.id as number;
+    const project = await h.ok('bc_projects', 'get', { project_id: projectId });
+    vaultId = (project.structured.dock as { name: string; id: number }[]).find((t) => t.name === 'vault')!.id;
+  });
+  after(() => h.close());
+
+  test('a new document is a draft unless publish: true, and says who would be notified', async () => {
+    const draft = await h.ok('bc_files', 'create_document', {
+      vault_id: vaultId,
+      title: 'Launch FAQ',
+      content: '# Questions\n\n- Is DNS ready?',
+    });
+    assert.equal(draft.structured.status, 'drafted');
+    assert.match(draft.text, /draft/i);
+    assert.match(draft.text, /everyone on the project/);
+    const drafts = await h.ok('bc_my', 'drafts');
+    assert.ok(
+      drafts.structured.items!.some((d) => d.id === draft.structured.id),
+      'the draft is in my drafts',
+    );
+    const published = await h.ok('bc_files', 'create_document', {
+      vault_id: vaultId,
+      title: 'Launch FAQ v2',
+      publish: true,
+      subscriptions: [],
+    });
+    assert.equal(published.structured.status, 'active');
+    assert.doesNotMatch(published.text, /everyone on the project/);
+  });
+
+  test('updating only the title keeps the content (fetch, merge, put)', async () => {
+    const doc = await h.ok('bc_files', 'create_document', {
+      vault_id: vaultId,
+      title: 'Runbook',
+      content: 'Step **one**',
+      publish: true,
+    });
+    await h.ok('bc_files', 'update_document', { document_id: doc.structured.id, title: 'Launch runbook' });
+    const read = await h.ok('bc_files', 'document', { document_id: doc.structured.id });
+    assert.equal(read.structured.title, 'Launch runbook');
+    assert.match(read.text, /Step \*\*one\*\*/);
+  });
+
+  test('files in a folder, one file, a new version, and the versions list', async () => {
+    const uploads = await h.ok('bc_files', 'uploads', { vault_id: vaultId });
+    assert.ok(uploads.structured.items!.length >= 2);
+    const upload = uploads.structured.items!.find((u) => String(u.filename).endsWith('.pdf'))!;
+    const one = await h.ok('bc_files', 'upload', { upload_id: upload.id });
+    assert.match(String(one.structured.download_url), /^http/);
+    await h.ok('bc_files', 'add_version', {
+      upload_id: upload.id,
+      attachable_sgid: 'sgid-new-version',
+      base_name: 'brand-guidelines-v2',
+    });
+    const versions = await h.ok('bc_files', 'versions', { upload_id: upload.id });
+    assert.equal(versions.structured.items!.length, 1);
+  });
+
+  test('renaming a folder is read back; a cloud-file update keeps the note it does not mention', async () => {
+    const folder = await h.ok('bc_files', 'create_folder', { vault_id: vaultId, title: 'Contracts' });
+    const renamed = await h.ok('bc_files', 'rename_folder', {
+      vault_id: folder.structured.id,
+      title: 'Signed contracts',
+    });
+    assert.equal(renamed.structured.title, 'Signed contracts');
+    const link = await h.ok('bc_files', 'link_cloud_file', {
+      project_id: projectId,
+      vault_id: vaultId,
+      url: 'https://www.dropbox.com/s/abc/plan.pdf',
+      service: 'dropbox',
+      title: 'Plan',
+      description: 'Keep this note',
+    });
+    await h.ok('bc_files', 'update_cloud_file', {
+      cloud_file_id: link.structured.id,
+      url: 'https://www.dropbox.com/s/abc/plan-v2.pdf',
+      service: 'dropbox',
+    });
+    const read = await h.ok('bc_files', 'cloud_file', { cloud_file_id: link.structured.id });
+    assert.equal(read.structured.title, 'Plan');
+    assert.match(read.text, /Keep this note/);
+  });
+
+  test('bad input is refused before anything reaches Basecamp', async () => {
+    const before = h.env.requests();
+    const answer = await h.call('bc_files', {
+      action: 'link_google_document',
+      params: { project_id: projectId, vault_id: vaultId, url: 'not a url', document_type: 'document' },
+    });
+    assert.equal(answer.isError, true);
+    assert.match(answer.text, /url/);
+    assert.equal(h.env.requests(), before);
+  });
+});
