@@ -120,6 +120,21 @@ function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer> 
 }
 
 /** The client's own name and version: in `initialize` (2025) or in each request's `_meta` (2026). */
+/** JSON-RPC messages never nest deeply; a deeper body would only exhaust the validators' stack (a 500). */
+export const MAX_JSON_DEPTH = 64;
+
+function deeperThan(value: unknown, limit: number): boolean {
+  // Iterative, so the check itself cannot overflow the stack.
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 function clientInfoOf(message: unknown): { name: string; version: string } | undefined {
   const first = Array.isArray(message) ? message[0] : message;
   if (!first || typeof first !== 'object') return undefined;
@@ -245,6 +260,14 @@ export async function startMcpServer(options: McpServerOptions): Promise<Running
       message = JSON.parse(raw.toString('utf8'));
     } catch {
       return reject(res, 400, 'parse error', rpcError(-32700, 'Parse error: the body is not valid JSON.'));
+    }
+    if (deeperThan(message, MAX_JSON_DEPTH)) {
+      return reject(
+        res,
+        400,
+        'nesting',
+        rpcError(-32600, `Invalid request: JSON nested deeper than ${MAX_JSON_DEPTH} levels.`),
+      );
     }
 
     // Some clients omit Content-Type (typescript-sdk #2104); the body already parsed as JSON, so say what it is.

@@ -1,0 +1,18 @@
+// The product's core as `serve --sandbox` wires it, in its own process, with the governor off: the overhead and
+// memory figures then measure the companion, not the queue that keeps a real account under 50 requests / 10 s.
+// Prints the same lines `serve --sandbox` prints, so bench/lib.ts reads it the same way.
+import { createCompanion } from '../src-main/core/app.ts';
+
+const companion = await createCompanion({
+  sandbox: true,
+  console: process.stderr,
+  basecampFeatures: { governor: false },
+});
+const server = await companion.startServer({ port: 0 });
+const { token } = companion.clients.mint('bench', 'manual');
+process.stdout.write(
+  `${server.url}\nSandbox Basecamp: ${companion.sandbox!.url}\n"Authorization": "Bearer ${token}"\n`,
+);
+const stop = (): void => void companion.close().then(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
