@@ -45,9 +45,9 @@ test('the window contract over the real core on the sandbox: sign in, configure,
     const stop = api.events.subscribe((event, payload) => {
       if (event === 'auth:progress' && 'authorizeUrl' in payload && payload.authorizeUrl) {
         urls.push(payload.authorizeUrl);
-        void answerAuthorizePage(payload.authorizeUrl, 'allow').then(
-          (outcome) => outcome.location && fetch(outcome.location),
-        );
+        void answerAuthorizePage(payload.authorizeUrl, 'allow').then(async (outcome) => {
+          if (outcome.location) await fetch(outcome.location);
+        });
       }
     });
     const signedIn = (await call('auth:sign-in')) as { outcome: string };
