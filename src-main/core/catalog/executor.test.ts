@@ -318,3 +318,32 @@ describe('read-only mode on the sandbox', () => {
     assert.equal(env.requests(), before);
   });
 });
+
+describe('two accounts on the sandbox', () => {
+  let env: SandboxContext;
+  before(async () => {
+    env = await startSandboxContext({ bc3Accounts: 2 });
+  });
+  after(() => env.close());
+
+  test('account picks which Basecamp a call goes to', async () => {
+    const tools = buildTools(env.ctx);
+    const list = tools.find((tool) => tool.name === 'bc_list_projects')!;
+    const [first, second] = env.sandbox.accounts;
+    assert.ok(first && second);
+    const mine = await list.call({});
+    const theirs = await list.call({ account: second.id });
+    assert.notEqual(theirs.isError, true, theirs.text);
+    const ids = (answer: ToolCallAnswer) =>
+      ((answer.structured as Structured).items ?? []).map((item) => item.id);
+    assert.ok(ids(theirs).length > 0);
+    assert.ok(
+      !ids(theirs).some((value) => ids(mine).includes(value)),
+      'different accounts, different projects',
+    );
+    assert.equal(env.sandbox.counters.byAccount.get(second.id) ?? 0, 1);
+
+    const whoami = await tools.find((tool) => tool.name === 'bc_whoami')!.call({});
+    assert.match(whoami.text, /Pass `account`/);
+  });
+});

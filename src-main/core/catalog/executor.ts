@@ -276,7 +276,9 @@ export async function executeOperation(
     );
   }
   const accountId = params.account as number | undefined;
-  if (accountId !== undefined && !ctx.accounts().some((account) => account.id === accountId)) {
+  // Signed out, there are no accounts to check against: clientFor says to sign in.
+  const known = ctx.accounts();
+  if (accountId !== undefined && known.length > 0 && !known.some((account) => account.id === accountId)) {
     const list =
       ctx
         .accounts()

@@ -70,6 +70,9 @@ export default defineDomain({
         params.publish === true &&
           params.subscriptions === undefined &&
           'Published without `subscriptions`: everyone on the project was notified.',
+        params.publish !== true &&
+          params.subscriptions === undefined &&
+          'When it is published, everyone on the project will be notified; pass `subscriptions` to choose who.',
       ],
     }),
   ],
