@@ -184,3 +184,20 @@ test('first-time setup: the redirect URI to register, then the credentials, then
   await expect(page.getByLabel('Client Secret')).toHaveValue('');
   await expect(page.getByText('Your Launchpad integration')).toBeVisible();
 });
+
+test('Copy MCP URL and Copy logs put plain text on the clipboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: 'Copy MCP URL' }).click();
+  await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('http://127.0.0.1:3917/mcp');
+
+  await harness.send('log warn something to copy');
+  await page.getByRole('tab', { name: 'Logs' }).click();
+  await page.getByRole('searchbox', { name: 'Search logs' }).fill('something to copy');
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
+  await expect(page.getByText('Copied 1 log line.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+    /^\S+ WARN {2}\[test\] something to copy\n$/,
+  );
+});

@@ -1,6 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { LogEntryView, LogLevelName } from '../../src-shared/contract.ts';
 import type { WindowState, WindowStore } from '../store.ts';
+import { copyText } from '../ui/clipboard.ts';
 import { Empty } from '../ui/controls.tsx';
 import { clockTime } from '../ui/format.ts';
 
@@ -43,8 +44,11 @@ export function LogsPanel({ store, state }: { store: WindowStore; state: WindowS
   const text = () => shown.map(lineOf).join('\n') + '\n';
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(text());
-      store.notify('success', `Copied ${shown.length} log lines.`);
+      await copyText(text());
+      store.notify(
+        'success',
+        shown.length === 1 ? 'Copied 1 log line.' : `Copied ${shown.length} log lines.`,
+      );
     } catch {
       store.notify('error', 'The clipboard is not available here; use Export instead.');
     }

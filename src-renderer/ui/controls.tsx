@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { copyText } from './clipboard.ts';
 
 export function Switch(props: {
   label: string;
@@ -42,23 +43,24 @@ export function CopyButton(props: {
   onCopied?: () => void;
   onFailed?: () => void;
 }) {
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
   return (
     <button
       type="button"
       className="button small"
       onClick={async () => {
         try {
-          await navigator.clipboard.writeText(props.text);
-          setCopied(true);
+          await copyText(props.text);
+          setCopied('yes');
           props.onCopied?.();
-          setTimeout(() => setCopied(false), 1600);
         } catch {
+          setCopied('failed');
           props.onFailed?.();
         }
+        setTimeout(() => setCopied('no'), 1600);
       }}
     >
-      {copied ? 'Copied' : (props.label ?? 'Copy')}
+      {copied === 'yes' ? 'Copied' : copied === 'failed' ? 'Couldn’t copy' : (props.label ?? 'Copy')}
     </button>
   );
 }
