@@ -46,7 +46,9 @@ const notificationView: RecordView = {
   keep: ['type', 'section', 'bucket_name', 'readable_sgid', 'unread_at', 'read_at', 'creator'],
 };
 
-const notificationLine = (r: BasecampRecord) => renderLine(r, notificationView);
+// The sgid is what mark_read takes; it is too long for a fact, so it ends the line in full.
+const notificationLine = (r: BasecampRecord) =>
+  `${renderLine(r, notificationView)}${str(r.readable_sgid) ? ` · readable_sgid ${str(r.readable_sgid)}` : ''}`;
 
 const readingsView: RecordView = {
   noun: 'notifications',
