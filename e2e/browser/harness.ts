@@ -23,6 +23,7 @@ process.stdout.write(`DASHBOARD ${dashboard.url}\n`);
 const commands: Record<string, (args: string[]) => void> = {
   approve: () => backend.approveSignIn(),
   deny: () => backend.denySignIn(),
+  expire: () => backend.expireSignIn(),
   // call <client name> <ok|fail> [clientInfo name] [version]
   call: ([name, outcome, infoName, version]) =>
     backend.recordCall(

@@ -31,6 +31,8 @@ export interface MemoryBackend extends CompanionBackend {
   /** Let a pending sign-in finish (the browser's Authorize click). */
   approveSignIn(): void;
   denySignIn(): void;
+  /** The refresh token stopped working: the user must sign in again. */
+  expireSignIn(): void;
 }
 
 export function createMemoryBackend(
@@ -49,6 +51,7 @@ export function createMemoryBackend(
     logLevel: 'info',
   };
   let signedIn = false;
+  let expired = false;
   let selected: number | undefined;
   let appRegistered = sandbox; // the sandbox brings its own integration
   const clients: ClientView[] = [];
@@ -61,7 +64,10 @@ export function createMemoryBackend(
   const status = (): SnapshotBody => ({
     app: { version: '0.1.0', sandbox, surface: options.surface ?? 'dashboard', platform: 'linux' },
     auth: {
-      state: signedIn ? 'signed-in' : 'signed-out',
+      state: signedIn ? 'signed-in' : expired ? 'needs-sign-in' : 'signed-out',
+      ...(expired
+        ? { problem: 'Basecamp no longer accepts this sign-in (it was revoked or expired). Sign in again.' }
+        : {}),
       ...(signedIn
         ? {
             identity: { name: 'Annie Bryan', email: 'annie@honcho.example' },
@@ -116,6 +122,7 @@ export function createMemoryBackend(
         pendingSignIn = {
           resolve: () => {
             signedIn = true;
+            expired = false;
             selected = accounts[0]!.id;
             logger.child('auth').info('Signed in as Annie Bryan');
             changed();
@@ -127,6 +134,12 @@ export function createMemoryBackend(
       }).finally(() => (pendingSignIn = undefined));
     },
     approveSignIn: () => pendingSignIn?.resolve(),
+    expireSignIn() {
+      signedIn = false;
+      expired = true;
+      logger.child('auth').warn('The refresh token was refused; sign in again');
+      changed();
+    },
     denySignIn: () =>
       pendingSignIn?.reject(
         new Error('You chose Deny on the Basecamp page. Sign in again when you are ready.'),

@@ -201,3 +201,29 @@ test('Copy MCP URL and Copy logs put plain text on the clipboard', async ({ page
     /^\S+ WARN {2}\[test\] something to copy\n$/,
   );
 });
+
+test('a sign-in that stopped working asks, kindly, to sign in again; Export saves the log', async ({
+  page,
+}, testInfo) => {
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: 'Sign in with Basecamp' }).click();
+  await expect(page.getByText('Signing in to Basecamp')).toBeVisible();
+  await harness.send('approve');
+  await expect(page.locator('.status')).toContainText('Connected');
+  await harness.send('expire');
+  await expect(page.locator('.status')).toContainText('Sign in again');
+  await expect(page.getByRole('alert')).toContainText('Basecamp no longer accepts this sign-in');
+  await expect(page.getByRole('button', { name: 'Sign in with Basecamp' })).toBeEnabled();
+  await shots(page, testInfo, 'account-needs-sign-in');
+
+  await page.getByRole('tab', { name: 'Logs' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^basecamp-companion-.*\.log$/);
+  const saved = testInfo.outputPath('exported.log');
+  await download.saveAs(saved);
+  const { readFileSync } = await import('node:fs');
+  expect(readFileSync(saved, 'utf8')).toContain('The refresh token was refused; sign in again');
+});

@@ -180,6 +180,19 @@ export function AccountPanel({
         </button>
       </div>
       {!snapshot.app.sandbox && <SetupHelp store={store} snapshot={snapshot} />}
+      {canSignIn && !needsAgain && (
+        <ol className="how">
+          <li>
+            <strong>Sign in</strong> and approve access on the Basecamp page.
+          </li>
+          <li>
+            <strong>Add Basecamp</strong> to your AI tool from the Clients tab.
+          </li>
+          <li>
+            <strong>Ask away</strong>: “What’s due this week in Marketing?”
+          </li>
+        </ol>
+      )}
     </div>
   );
 }
