@@ -2,7 +2,7 @@
 // outside, and the ESM bundle (with its bundled CommonJS dependencies) loads and starts the real core.
 // Electron's binary cannot run here, so a child Node process resolves 'electron' to a stand-in: a
 // recording one for the first steps, then the shell test's typed fake for a whole sandbox start.
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,7 +10,9 @@ import { builtinModules } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Metafile } from 'esbuild';
 import { buildMain, MAIN_EXTERNALS } from '../scripts/build.ts';
+import { channels } from '../src-shared/contract.ts';
 
 const STAND_IN = `
 const calls = [];
@@ -28,7 +30,7 @@ export const app = {
 };
 export const protocol = { registerSchemesAsPrivileged: record('registerSchemesAsPrivileged'), handle: record('handle') };
 export const BrowserWindow = class {}, Tray = class {}, Menu = {}, Notification = {}, screen = {}, ipcMain = {},
-  session = {}, shell = {}, clipboard = {};
+  session = {}, shell = {}, clipboard = {}, nativeTheme = {}, dialog = {};
 `;
 
 function standIn(): string {
@@ -48,64 +50,62 @@ function standIn(): string {
   return dir;
 }
 
-test('the main bundle leaves out only its declared externals and Node built-ins, and loads', async () => {
-  // Built inside the repo (in a scratch folder under out/) so the keychain module resolves as it will.
-  const out = path.join(import.meta.dirname, '..', 'out');
+// Built once, inside the repo (a scratch folder under out/), so the external modules resolve as they will.
+const out = path.join(import.meta.dirname, '..', 'out');
+let outdir = '';
+let meta: Metafile;
+before(async () => {
   fs.mkdirSync(out, { recursive: true });
-  const outdir = fs.mkdtempSync(path.join(out, '.bundle-test-'));
-  try {
-    const meta = await buildMain(outdir);
-    const bundle = path.join(outdir, 'main.mjs');
-    const external = new Set(
-      Object.values(meta.outputs).flatMap((output) =>
-        output.imports.filter((entry) => entry.external).map((entry) => entry.path),
-      ),
-    );
-    const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
-    const unexpected = [...external].filter((name) => !builtins.has(name) && !MAIN_EXTERNALS.includes(name));
-    assert.deepEqual(unexpected, [], 'everything else is bundled');
-    assert.ok(external.has('electron') && external.has('@napi-rs/keyring'));
+  outdir = fs.mkdtempSync(path.join(out, '.bundle-test-'));
+  meta = await buildMain(outdir);
+});
+after(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
-    const hooks = standIn();
-    const run = (env: NodeJS.ProcessEnv) =>
-      spawnSync(
-        process.execPath,
-        ['--import', pathToFileURL(path.join(hooks, 'register.mjs')).href, bundle],
-        {
-          env: {
-            ...process.env,
-            BASECAMP_COMPANION_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-home-')),
-            ...env,
-          },
-          encoding: 'utf8',
-          timeout: 30_000,
-        },
-      );
+test('the main bundle leaves out only its declared externals and Node built-ins, and loads', () => {
+  const bundle = path.join(outdir, 'main.mjs');
+  const external = new Set(
+    Object.values(meta.outputs).flatMap((output) =>
+      output.imports.filter((entry) => entry.external).map((entry) => entry.path),
+    ),
+  );
+  const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
+  const unexpected = [...external].filter((name) => !builtins.has(name) && !MAIN_EXTERNALS.includes(name));
+  assert.deepEqual(unexpected, [], 'everything else is bundled');
+  assert.ok(external.has('electron') && external.has('@napi-rs/keyring'));
 
-    const first = run({});
-    assert.equal(first.status, 0, first.stderr);
-    assert.deepEqual(JSON.parse(first.stdout), [
-      'setPath:userData',
-      'setPath:sessionData',
-      'requestSingleInstanceLock',
-      'registerSchemesAsPrivileged',
-      'on:web-contents-created',
-      'on:window-all-closed',
-      'on:second-instance',
-      'on:before-quit',
-    ]);
+  const hooks = standIn();
+  const run = (env: NodeJS.ProcessEnv) =>
+    spawnSync(process.execPath, ['--import', pathToFileURL(path.join(hooks, 'register.mjs')).href, bundle], {
+      env: {
+        ...process.env,
+        BASECAMP_COMPANION_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-home-')),
+        ...env,
+      },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
 
-    const second = run({ LOCK: 'taken' });
-    assert.equal(second.status, 0, second.stderr);
-    assert.deepEqual(JSON.parse(second.stdout), [
-      'setPath:userData',
-      'setPath:sessionData',
-      'requestSingleInstanceLock',
-      'quit',
-    ]);
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
+  const first = run({});
+  assert.equal(first.status, 0, first.stderr);
+  assert.deepEqual(JSON.parse(first.stdout), [
+    'setPath:userData',
+    'setPath:sessionData',
+    'requestSingleInstanceLock',
+    'registerSchemesAsPrivileged',
+    'on:web-contents-created',
+    'on:window-all-closed',
+    'on:second-instance',
+    'on:before-quit',
+  ]);
+
+  const second = run({ LOCK: 'taken' });
+  assert.equal(second.status, 0, second.stderr);
+  assert.deepEqual(JSON.parse(second.stdout), [
+    'setPath:userData',
+    'setPath:sessionData',
+    'requestSingleInstanceLock',
+    'quit',
+  ]);
 });
 
 const DRIVER = (bundle: string, fakeModule: string) => `
@@ -140,73 +140,62 @@ process.stdout.write(JSON.stringify(result));
 process.exit(0);
 `;
 
-test('the bundled app starts the real core in sandbox mode behind the shell, and quits cleanly', async () => {
-  const out = path.join(import.meta.dirname, '..', 'out');
-  fs.mkdirSync(out, { recursive: true });
-  const outdir = fs.mkdtempSync(path.join(out, '.bundle-test-'));
-  try {
-    await buildMain(outdir);
-    // The stand-in module re-exports the fake the driver created (one per process).
-    const hooks = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-bundle-'));
-    const electronModule = path.join(hooks, 'electron.mjs');
-    fs.writeFileSync(
-      electronModule,
-      `const f = globalThis.__companionFake;\nexport const { app, BrowserWindow, Tray, Menu, Notification, screen, ipcMain, protocol, session, shell, clipboard } = f;\n`,
-    );
-    fs.writeFileSync(
-      path.join(hooks, 'hooks.mjs'),
-      `export async function resolve(specifier, context, next) {
+test('the bundled app starts the real core in sandbox mode behind the shell, and quits cleanly', () => {
+  // The stand-in module re-exports the fake the driver created (one per process).
+  const hooks = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-bundle-'));
+  const electronModule = path.join(hooks, 'electron.mjs');
+  fs.writeFileSync(
+    electronModule,
+    `const f = globalThis.__companionFake;\nexport const { app, BrowserWindow, Tray, Menu, Notification, screen, ipcMain, protocol, session, shell, clipboard, nativeTheme } = f;\nexport const dialog = { showErrorBox: (title, message) => process.stderr.write(title + ': ' + message + '\\n') };\n`,
+  );
+  fs.writeFileSync(
+    path.join(hooks, 'hooks.mjs'),
+    `export async function resolve(specifier, context, next) {
         if (specifier === 'electron') return { url: ${JSON.stringify(pathToFileURL(electronModule).href)}, shortCircuit: true };
         return next(specifier, context);
       }`,
-    );
-    fs.writeFileSync(
-      path.join(hooks, 'register.mjs'),
-      `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`,
-    );
-    const driver = path.join(hooks, 'driver.mjs');
-    fs.writeFileSync(
-      driver,
-      DRIVER(
-        pathToFileURL(path.join(outdir, 'main.mjs')).href,
-        pathToFileURL(path.join(import.meta.dirname, '..', 'src-main', 'electron', 'electron-fake.ts')).href,
-      ),
-    );
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-home-'));
-    // Port 0: other tests may be serving on the default port.
-    fs.writeFileSync(path.join(home, 'settings.json'), JSON.stringify({ port: 0 }));
-    const result = spawnSync(
-      process.execPath,
-      ['--import', pathToFileURL(path.join(hooks, 'register.mjs')).href, driver],
-      {
-        env: {
-          ...process.env,
-          BASECAMP_COMPANION_HOME: home,
-          BASECAMP_COMPANION_SANDBOX: '1',
-          XDG_CONFIG_HOME: home,
-        },
-        encoding: 'utf8',
-        timeout: 60_000,
+  );
+  fs.writeFileSync(
+    path.join(hooks, 'register.mjs'),
+    `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`,
+  );
+  const driver = path.join(hooks, 'driver.mjs');
+  fs.writeFileSync(
+    driver,
+    DRIVER(
+      pathToFileURL(path.join(outdir, 'main.mjs')).href,
+      pathToFileURL(path.join(import.meta.dirname, '..', 'src-main', 'electron', 'electron-fake.ts')).href,
+    ),
+  );
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-home-'));
+  // Port 0: other tests may be serving on the default port.
+  fs.writeFileSync(path.join(home, 'settings.json'), JSON.stringify({ port: 0 }));
+  const result = spawnSync(
+    process.execPath,
+    ['--import', pathToFileURL(path.join(hooks, 'register.mjs')).href, driver],
+    {
+      env: {
+        ...process.env,
+        BASECAMP_COMPANION_HOME: home,
+        BASECAMP_COMPANION_SANDBOX: '1',
+        XDG_CONFIG_HOME: home,
       },
-    );
-    assert.equal(result.status, 0, result.stderr);
-    const seen = JSON.parse(result.stdout);
-    assert.equal(
-      seen.channels.length,
-      Object.keys((await import('../src-shared/contract.ts')).channels).length,
-    );
-    assert.equal(seen.webPreferences.sandbox, true);
-    assert.equal(seen.webPreferences.contextIsolation, true);
-    assert.equal(seen.webPreferences.nodeIntegration, false);
-    assert.equal(seen.webPreferences.preload, path.join(out, 'preload', 'preload.cjs'));
-    assert.equal(seen.url, 'app://companion/index.html');
-    assert.equal(seen.auth, 'signed-in', 'the sandbox signs in by itself');
-    assert.equal(seen.surface, 'tray');
-    assert.equal(seen.sandbox, true);
-    assert.match(seen.server, /^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
-    assert.match(seen.tray, /assets\/tray\/tray-connected\.png$/);
-    assert.match(seen.tooltip, /Connected as/);
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
+  assert.equal(result.status, 0, result.stderr);
+  const seen = JSON.parse(result.stdout);
+  assert.deepEqual([...seen.channels].sort(), Object.keys(channels).sort());
+  assert.equal(seen.webPreferences.sandbox, true);
+  assert.equal(seen.webPreferences.contextIsolation, true);
+  assert.equal(seen.webPreferences.nodeIntegration, false);
+  assert.equal(seen.webPreferences.preload, path.join(out, 'preload', 'preload.cjs'));
+  assert.equal(seen.url, 'app://companion/index.html');
+  assert.equal(seen.auth, 'signed-in', 'the sandbox signs in by itself');
+  assert.equal(seen.surface, 'tray');
+  assert.equal(seen.sandbox, true);
+  assert.match(seen.server, /^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
+  assert.match(seen.tray, /assets\/tray\/tray-connected\.png$/);
+  assert.match(seen.tooltip, /Connected as/);
 });

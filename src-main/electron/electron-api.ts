@@ -130,6 +130,7 @@ export interface ShellElectron {
   session: { defaultSession: SessionLike };
   shell: Pick<Shell, 'openExternal'>;
   clipboard: Pick<Clipboard, 'writeText'>;
+  nativeTheme: { readonly shouldUseDarkColors: boolean };
 }
 
 /** The renderer-side slice the preload uses. */

@@ -300,6 +300,7 @@ export function createFakeElectron(
         fake.opened.push(url);
       },
     },
+    nativeTheme: { shouldUseDarkColors: false },
     clipboard: {
       writeText: async (text) => {
         fake.clipboardText = text;

@@ -5,8 +5,10 @@ import {
   app,
   BrowserWindow,
   clipboard,
+  dialog,
   ipcMain,
   Menu,
+  nativeTheme,
   Notification,
   protocol,
   screen,
@@ -34,6 +36,7 @@ const electron: ShellElectron = {
   session,
   shell,
   clipboard,
+  nativeTheme,
 };
 
 // The bundle lives in out/main; the preload and the window bundle are its siblings.
@@ -93,6 +96,10 @@ if (isBridgeLaunch(process.argv)) {
     argv: process.argv,
     env: process.env,
     execPath: process.execPath,
-    reportFatal: (message) => process.stderr.write(message + '\n'),
+    // Started from a launcher there is no terminal to read: say it in a dialog too.
+    reportFatal: (message) => {
+      process.stderr.write(message + '\n');
+      dialog.showErrorBox('Basecamp Companion could not start', message);
+    },
   });
 }

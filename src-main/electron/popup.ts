@@ -21,7 +21,14 @@ export interface PopupOptions {
   url?: string;
 }
 
-export function popupWindowOptions(preload: string, devTools: boolean): BrowserWindowConstructorOptions {
+/** The window's own background (src-renderer/styles.css --bg), so it never flashes white or black. */
+export const POPUP_BACKGROUND = { light: '#f7f6f3', dark: '#18191b' } as const;
+
+export function popupWindowOptions(
+  preload: string,
+  devTools: boolean,
+  dark = false,
+): BrowserWindowConstructorOptions {
   return {
     ...POPUP_SIZE,
     show: false,
@@ -34,7 +41,7 @@ export function popupWindowOptions(preload: string, devTools: boolean): BrowserW
     skipTaskbar: true,
     alwaysOnTop: true,
     title: 'Basecamp Companion',
-    backgroundColor: '#00000000',
+    backgroundColor: dark ? POPUP_BACKGROUND.dark : POPUP_BACKGROUND.light,
     webPreferences: secureWebPreferences(preload, devTools),
   };
 }
@@ -47,10 +54,12 @@ export interface Popup {
 }
 
 export function createPopup(
-  electron: Pick<ShellElectron, 'BrowserWindow' | 'screen'>,
+  electron: Pick<ShellElectron, 'BrowserWindow' | 'screen' | 'nativeTheme'>,
   options: PopupOptions,
 ): Popup {
-  const window = new electron.BrowserWindow(popupWindowOptions(options.preload, options.devTools));
+  const window = new electron.BrowserWindow(
+    popupWindowOptions(options.preload, options.devTools, electron.nativeTheme.shouldUseDarkColors),
+  );
   let blurTimer: ReturnType<typeof setTimeout> | undefined;
 
   void window.loadURL(options.url ?? APP_ENTRY_URL);
