@@ -143,6 +143,7 @@ export const domainViewSchema = z.strictObject({
   /** Tool group id, e.g. `todos`. */
   id: z.string(),
   title: z.string(),
+  /** How many Basecamp actions the group serves (each group is one tool with an `action` argument). */
   toolCount: z.number().int().nonnegative(),
 });
 

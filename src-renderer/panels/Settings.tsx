@@ -102,7 +102,9 @@ export function SettingsPanel({ store, snapshot }: { store: WindowStore; snapsho
                     onChange={() => toggleDomain(domain.id)}
                   />
                   <span>{domain.title}</span>
-                  <span className="muted small">{domain.toolCount}</span>
+                  <span className="muted small" title={`${domain.toolCount} actions`}>
+                    {domain.toolCount}
+                  </span>
                 </label>
               </li>
             ))}
