@@ -121,7 +121,9 @@ interface Outcome extends WireResponse {
 interface Call {
   method: string;
   url: URL;
-  body?: string;
+  body?: string | Buffer;
+  /** The body's type when it is not JSON (a file upload). */
+  contentType?: string;
   signal?: AbortSignal;
   maxBytes: number;
   timeoutMs: number;
@@ -196,14 +198,19 @@ export function createBasecampClient(options: BasecampClientOptions): CompanionB
     return url;
   };
 
-  const headersFor = (method: string, token: string, cached: Tags | undefined): Record<string, string> => {
+  const headersFor = (
+    method: string,
+    token: string,
+    cached: Tags | undefined,
+    contentType?: string,
+  ): Record<string, string> => {
     const headers: Record<string, string> = {
       'user-agent': userAgent,
       accept: 'application/json',
       // The one place the bearer token becomes a header.
       authorization: `Bearer ${token}`,
     };
-    if (WRITES.has(method)) headers['content-type'] = 'application/json; charset=utf-8';
+    if (WRITES.has(method)) headers['content-type'] = contentType ?? 'application/json; charset=utf-8';
     if (cached?.etag) headers['if-none-match'] = cached.etag;
     if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
     return headers;
@@ -233,7 +240,7 @@ export function createBasecampClient(options: BasecampClientOptions): CompanionB
       attempt++;
       const viewer = viewerKey(token);
       const cached = call.useCache && method === 'GET' ? cache.get(viewer, url.href) : undefined;
-      const headers = headersFor(method, token, cached);
+      const headers = headersFor(method, token, cached, call.contentType);
       const slot = await governor.acquire({ lane, ...(signal ? { signal } : {}) });
       metrics.queuedMs += slot.queuedMs;
       const started = Date.now();
@@ -433,7 +440,7 @@ export function createBasecampClient(options: BasecampClientOptions): CompanionB
   const callFor = (
     method: string,
     url: URL,
-    body: string | undefined,
+    body: string | Buffer | undefined,
     signal: AbortSignal | undefined,
   ): Call => ({
     method,
@@ -456,7 +463,11 @@ export function createBasecampClient(options: BasecampClientOptions): CompanionB
       );
     }
     const url = resolve(req.path, req.query);
-    const body = req.body === undefined ? undefined : JSON.stringify(req.body);
+    const body = req.upload
+      ? req.upload.bytes
+      : req.body === undefined
+        ? undefined
+        : JSON.stringify(req.body);
     let outcome: Outcome;
     if (method === 'GET' && features.coalesce) {
       outcome = await coalesced(url.href, req.signal, (shared) => {
@@ -465,7 +476,9 @@ export function createBasecampClient(options: BasecampClientOptions): CompanionB
         return execute(call);
       });
     } else {
-      outcome = await execute(callFor(method, url, body, req.signal));
+      const call = callFor(method, url, body, req.signal);
+      if (req.upload) call.contentType = req.upload.contentType;
+      outcome = await execute(call);
     }
     return {
       status: outcome.status,

@@ -12,6 +12,8 @@ export interface BasecampRequest {
   query?: Record<string, QueryValue>;
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is instead of a JSON body: a file for `POST /attachments.json` (raw bytes with their own type). */
+  upload?: { bytes: Buffer; contentType: string };
   signal?: AbortSignal;
 }
 

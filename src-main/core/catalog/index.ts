@@ -29,6 +29,7 @@ import reports from './domains/reports.ts';
 import schedules from './domains/schedules.ts';
 import webhooks from './domains/webhooks.ts';
 import { accountSettingsOperations } from './domains/account-settings.ts';
+import { attachmentOperations } from './domains/attachments.ts';
 import { chatbotOperations } from './domains/chatbots.ts';
 import { hillChartOperations } from './domains/hill-charts.ts';
 import { messageTypeOperations } from './domains/message-types.ts';
@@ -48,7 +49,7 @@ export const domains: readonly Domain[] = [
   withMore(campfires, chatbotOperations),
   my,
   cards,
-  files,
+  withMore(files, attachmentOperations),
   schedules,
   checkins,
   inbox,

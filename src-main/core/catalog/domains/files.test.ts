@@ -1,6 +1,9 @@
 // Docs & Files through a real MCP client against the sandbox: documents are drafts unless published,
 // an update keeps what it does not mention, files and versions, a rename read back.
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startMcpHarness, type McpHarness } from '../mcp-harness.ts';
 
@@ -104,6 +107,65 @@ describe('bc_files on the sandbox', () => {
     });
     assert.equal(answer.isError, true);
     assert.match(answer.text, /url/);
+    assert.equal(h.env.requests(), before);
+  });
+});
+
+describe('files attach on the sandbox', () => {
+  let h: McpHarness;
+  before(async () => {
+    h = await startMcpHarness();
+  });
+  after(() => h.close());
+
+  test('upload bytes, then put the attachment in a folder as a file', async () => {
+    const attached = await h.ok('bc_files', 'attach', {
+      content_base64: Buffer.from('minutes of the kickoff\n').toString('base64'),
+      name: 'kickoff-minutes.txt',
+    });
+    const sgid = attached.structured.attachable_sgid as string;
+    assert.ok(sgid.length > 10);
+    assert.equal(attached.structured.byte_size, 23);
+    const projects = await h.ok('bc_projects', 'list');
+    const harbor = projects.structured.items!.find((p) => String(p.title).startsWith('Harbor'))!;
+    const dock = (await h.ok('bc_projects', 'get', { project_id: harbor.id })).structured.dock as {
+      name: string;
+      id: number;
+    }[];
+    const vault = dock.find((t) => t.name === 'vault')!.id;
+    const upload = await h.ok('bc_files', 'create_upload', {
+      vault_id: vault,
+      attachable_sgid: sgid,
+      base_name: 'kickoff-minutes',
+    });
+    assert.match(upload.text, /kickoff-minutes/);
+  });
+
+  test('upload a local file by its absolute path', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bc-attach-'));
+    const file = join(dir, 'logo.png');
+    await writeFile(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]));
+    try {
+      const attached = await h.ok('bc_files', 'attach', { path: file });
+      assert.equal(attached.structured.filename, 'logo.png');
+      assert.equal(attached.structured.byte_size, 7);
+      assert.equal(attached.structured.content_type, 'image/png');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a relative path or a missing file is refused before anything is sent', async () => {
+    const before = h.env.requests();
+    const relative = await h.call('bc_files', { action: 'attach', params: { path: 'notes.txt' } });
+    assert.equal(relative.isError, true);
+    assert.match(relative.text, /absolute/);
+    const missing = await h.call('bc_files', {
+      action: 'attach',
+      params: { path: '/nonexistent/dir/notes.txt' },
+    });
+    assert.equal(missing.isError, true);
+    assert.match(missing.text, /No readable file/);
     assert.equal(h.env.requests(), before);
   });
 });

@@ -1,6 +1,16 @@
 // Docs & Files beyond documents: uploaded files and their versions, linked cloud files and
 // Google documents, and renaming a folder.
-import { created, invalid, ok, requireText, text, type Family, type RouteContext } from '../family.ts';
+import {
+  badRequest,
+  created,
+  invalid,
+  ok,
+  requireText,
+  text,
+  type Family,
+  type RouteContext,
+} from '../family.ts';
+import { sgidFor } from '../view.ts';
 import { paginate } from '../pagination.ts';
 import type { Recording } from '../store.ts';
 import { getRecording, listChildren, newestFirst } from './kit.ts';
@@ -35,6 +45,20 @@ function fileFrom(ctx: RouteContext): Record<string, unknown> {
     attachable_sgid: sgid,
   };
 }
+
+// The route context has no request headers; a file's type follows from its name, as Basecamp's own sniffing would.
+const TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  pdf: 'application/pdf',
+  txt: 'text/plain',
+  md: 'text/markdown',
+  csv: 'text/csv',
+};
+const typeFor = (name: string) =>
+  TYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 
 export const files: Family = {
   name: 'files',
@@ -77,6 +101,32 @@ export const files: Family = {
     },
   },
   routes: [
+    {
+      // The file itself as the body, with its own Content-Type; the answer's sgid attaches it anywhere.
+      method: 'POST',
+      path: '/attachments.json',
+      body: 'raw',
+      handler: (ctx) => {
+        const name = ctx.query.get('name')?.trim();
+        if (!name) throw badRequest('name is required: POST /attachments.json?name=<file name>');
+        if (ctx.rawBody.length === 0) throw invalid('The file is empty: send its bytes as the request body');
+        const id = ctx.store.nextId();
+        const sgid = sgidFor('Attachment', id);
+        const blob = ctx.view.api(`/blobs/${id}`);
+        return created({
+          id,
+          attachable_sgid: sgid,
+          sgid,
+          status_url: ctx.view.api(`/attachments/${sgid}.json`),
+          caption: null,
+          byte_size: ctx.rawBody.length,
+          content_type: typeFor(name),
+          filename: name,
+          download_url: `${blob}/download/${encodeURIComponent(name)}`,
+          previewable: false,
+        });
+      },
+    },
     {
       method: 'PUT',
       path: '/vaults/{id}.json',

@@ -1,0 +1,128 @@
+// More actions of the `files` tool: upload a file (from a local path or from bytes) as an
+// attachment whose sgid can be put in a folder, a new version, or rich text. Added in catalog/index.ts.
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname, isAbsolute } from 'node:path';
+import { z } from 'zod';
+import type { BasecampRecord, Operation } from '../operation.ts';
+import { defineOperation } from '../operation.ts';
+import { line } from '../params.ts';
+
+/** Largest file the companion uploads in one call; Basecamp allows more, agents rarely need it. */
+export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+
+const TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+  '.pdf': 'application/pdf',
+  '.txt': 'text/plain',
+  '.md': 'text/markdown',
+  '.csv': 'text/csv',
+  '.json': 'application/json',
+  '.zip': 'application/zip',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
+
+export const contentTypeFor = (name: string): string =>
+  TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
+
+/** The file's bytes and name, from a local path or from base64, refusing what would fail or is too big. */
+async function fileFrom(params: {
+  path?: string;
+  content_base64?: string;
+  name?: string;
+}): Promise<{ bytes: Buffer; name: string }> {
+  if ((params.path === undefined) === (params.content_base64 === undefined))
+    throw new UploadInputError(
+      'Give either path (a local file) or content_base64 (the bytes), not both and not neither.',
+    );
+  if (params.path !== undefined) {
+    if (!isAbsolute(params.path))
+      throw new UploadInputError(`path must be absolute, e.g. /home/me/report.pdf (got "${params.path}").`);
+    const info = await stat(params.path).catch(() => undefined);
+    if (!info?.isFile()) throw new UploadInputError(`No readable file at ${params.path}.`);
+    if (info.size > MAX_UPLOAD_BYTES)
+      throw new UploadInputError(`${params.path} is ${info.size} bytes; the limit is ${MAX_UPLOAD_BYTES}.`);
+    if (info.size === 0) throw new UploadInputError(`${params.path} is empty.`);
+    return { bytes: await readFile(params.path), name: params.name ?? basename(params.path) };
+  }
+  const bytes = Buffer.from(params.content_base64!, 'base64');
+  if (bytes.length === 0) throw new UploadInputError('content_base64 decodes to nothing.');
+  if (bytes.length > MAX_UPLOAD_BYTES)
+    throw new UploadInputError(`The file is ${bytes.length} bytes; the limit is ${MAX_UPLOAD_BYTES}.`);
+  if (!params.name) throw new UploadInputError('name is required with content_base64, e.g. "notes.txt".');
+  return { bytes, name: params.name };
+}
+
+class UploadInputError extends Error {}
+
+const fileParams = {
+  path: z.string().max(4096).optional().describe('An absolute path to a local file to upload'),
+  content_base64: z
+    .string()
+    .max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4)
+    .regex(/^[A-Za-z0-9+/=\s]*$/, 'must be base64')
+    .optional()
+    .describe('The file itself, base64-encoded (instead of path)'),
+  name: line(
+    'The file name Basecamp shows, e.g. report.pdf (default: the name of the local file)',
+    255,
+  ).optional(),
+  content_type: line('The file type, e.g. image/png (default: from the name)', 255).optional(),
+};
+
+export const attachmentOperations: Operation[] = [
+  defineOperation({
+    id: 'files.attach',
+    domain: 'files',
+    action: 'attach',
+    title: 'Upload a file',
+    summary:
+      'Upload a file (a local path or base64 bytes); the answer’s attachable_sgid goes to create_upload (put it in a folder), add_version, or rich text.',
+    method: 'POST',
+    path: '/attachments.json',
+    params: z.object(fileParams),
+    kind: 'write',
+    openapi: ['CreateAttachment'],
+    run: async (ctx, params) => {
+      let file: { bytes: Buffer; name: string };
+      try {
+        file = await fileFrom(params);
+      } catch (error) {
+        if (error instanceof UploadInputError)
+          return {
+            text: `${error.message} Nothing was uploaded.`,
+            isError: true,
+            structured: { error: { code: 'invalid_params', message: error.message } },
+          };
+        throw error;
+      }
+      const { data } = await ctx.client.request<BasecampRecord>({
+        method: 'POST',
+        path: '/attachments.json',
+        query: { name: file.name },
+        upload: { bytes: file.bytes, contentType: params.content_type ?? contentTypeFor(file.name) },
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+      });
+      const sgid = String(data.attachable_sgid ?? '');
+      return {
+        text: [
+          `Uploaded **${file.name}** (${file.bytes.length} bytes).`,
+          `attachable_sgid: ${sgid}`,
+          'Next: files create_upload with this sgid to put it in a folder, or add_version to replace a file.',
+        ].join('\n'),
+        structured: {
+          attachable_sgid: sgid,
+          filename: file.name,
+          byte_size: file.bytes.length,
+          content_type: data.content_type,
+        },
+      };
+    },
+  }),
+];
