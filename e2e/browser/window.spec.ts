@@ -2,6 +2,7 @@
 // contract handlers, over an in-memory backend (harness.ts) so every state can be reached on purpose.
 // The end-to-end run against the real product is dashboard.spec.ts.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { bridgeEvents, bridgeMethods } from '../../src-shared/contract.ts';
 import { startHarness, type Harness } from './harness-process.ts';
 
 let harness: Harness;
@@ -226,4 +227,56 @@ test('a sign-in that stopped working asks, kindly, to sign in again; Export save
   await download.saveAs(saved);
   const { readFileSync } = await import('node:fs');
   expect(readFileSync(saved, 'utf8')).toContain('The refresh token was refused; sign in again');
+});
+
+test('inside the tray app the window talks through the preload bridge, and ignores malformed events', async ({
+  page,
+}) => {
+  // A stand-in for the preload: the same named functions, forwarded to the real handlers over HTTP.
+  await page.addInitScript(
+    ({ methods, subscriptions }) => {
+      const calls: string[] = [];
+      const bridge: Record<string, unknown> = {};
+      for (const [method, channel] of Object.entries(methods)) {
+        bridge[method] = async (request: unknown) => {
+          calls.push(method);
+          const answer = await fetch(`/api/${channel}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(request),
+          });
+          return answer.json();
+        };
+      }
+      let source: EventSource | undefined;
+      for (const [subscription, event] of Object.entries(subscriptions)) {
+        bridge[subscription] = (listener: (payload: unknown) => void) => {
+          source ??= new EventSource('/api/events');
+          const forward = (message: Event) => listener(JSON.parse((message as MessageEvent<string>).data));
+          source.addEventListener(event, forward);
+          // A preload bug or a compromised main must not be able to push junk into the window.
+          if (event === 'snapshot:changed') setTimeout(() => listener({ rev: 1e9, accessToken: 'x' }), 0);
+          return () => source?.removeEventListener(event, forward);
+        };
+      }
+      Object.assign(window, { companion: Object.freeze(bridge), bridgeCalls: calls });
+    },
+    { methods: bridgeMethods, subscriptions: bridgeEvents },
+  );
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  await page.goto(harness.url);
+  await expect(page.locator('.status')).toContainText('Signed out');
+  await page.getByRole('button', { name: 'Sign in with Basecamp' }).click();
+  await expect(
+    page.getByText('We opened Basecamp in your browser. Approve there, then come back.'),
+  ).toBeHidden();
+  await expect(page.getByText('Signing in to Basecamp')).toBeVisible();
+  await harness.send('approve');
+  await expect(page.locator('.status')).toContainText('Connected');
+  const calls = await page.evaluate(() => (window as unknown as { bridgeCalls: string[] }).bridgeCalls);
+  expect(calls).toEqual(expect.arrayContaining(['getSnapshot', 'tailLogs', 'signIn']));
+  expect(warnings.some((text) => text.includes('Ignored a malformed snapshot:changed event'))).toBe(true);
 });
