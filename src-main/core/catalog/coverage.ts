@@ -38,8 +38,6 @@ export function loadReference(): Reference {
 export const NOT_SERVED: Record<string, string> = {
   UpdateAccountLogo:
     'Uploading an account logo needs a multipart body, which the Basecamp client does not send yet; it is an admin branding task, not agent work.',
-  CreateCampfireUpload:
-    'Needs a raw-bytes request body (the file itself with its Content-Type); the Basecamp client sends JSON bodies only so far.',
 };
 
 /** Documented endpoints outside the OpenAPI document that are not agent tools, with the reason. */

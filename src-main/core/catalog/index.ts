@@ -29,7 +29,7 @@ import reports from './domains/reports.ts';
 import schedules from './domains/schedules.ts';
 import webhooks from './domains/webhooks.ts';
 import { accountSettingsOperations } from './domains/account-settings.ts';
-import { attachmentOperations } from './domains/attachments.ts';
+import { attachmentOperations, campfireUploadOperations } from './domains/attachments.ts';
 import { chatbotOperations } from './domains/chatbots.ts';
 import { hillChartOperations } from './domains/hill-charts.ts';
 import { messageTypeOperations } from './domains/message-types.ts';
@@ -46,7 +46,7 @@ export const domains: readonly Domain[] = [
   withMore(todos, hillChartOperations),
   withMore(messages, messageTypeOperations),
   comments,
-  withMore(campfires, chatbotOperations),
+  withMore(campfires, [...chatbotOperations, ...campfireUploadOperations]),
   my,
   cards,
   withMore(files, attachmentOperations),

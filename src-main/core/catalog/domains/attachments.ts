@@ -5,7 +5,7 @@ import { basename, extname, isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { BasecampRecord, Operation } from '../operation.ts';
 import { defineOperation } from '../operation.ts';
-import { line } from '../params.ts';
+import { id, line } from '../params.ts';
 
 /** Largest file the companion uploads in one call; Basecamp allows more, agents rarely need it. */
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
@@ -122,6 +122,50 @@ export const attachmentOperations: Operation[] = [
           byte_size: file.bytes.length,
           content_type: data.content_type,
         },
+      };
+    },
+  }),
+];
+
+/** Upload errors the agent can fix, as an answer instead of a thrown failure. */
+function refused(error: unknown) {
+  if (!(error instanceof UploadInputError)) throw error;
+  return {
+    text: `${error.message} Nothing was uploaded.`,
+    isError: true,
+    structured: { error: { code: 'invalid_params', message: error.message } },
+  };
+}
+
+export const campfireUploadOperations: Operation[] = [
+  defineOperation({
+    id: 'campfires.upload_file',
+    domain: 'campfires',
+    action: 'upload_file',
+    title: 'Post a file in a Campfire',
+    summary: 'Post a file (a local path or base64 bytes) into a Campfire chat as its own line.',
+    method: 'POST',
+    path: '/chats/{campfire_id}/uploads.json',
+    params: z.object({ campfire_id: id('The Campfire id'), ...fileParams }),
+    kind: 'write',
+    openapi: ['CreateCampfireUpload'],
+    run: async (ctx, params) => {
+      let file: { bytes: Buffer; name: string };
+      try {
+        file = await fileFrom(params);
+      } catch (error) {
+        return refused(error);
+      }
+      const { data } = await ctx.client.request<BasecampRecord>({
+        method: 'POST',
+        path: `/chats/${params.campfire_id}/uploads.json`,
+        query: { name: file.name },
+        upload: { bytes: file.bytes, contentType: params.content_type ?? contentTypeFor(file.name) },
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+      });
+      return {
+        text: `Posted **${file.name}** (${file.bytes.length} bytes) in the Campfire — line ${String(data.id)}${typeof data.app_url === 'string' ? ` · ${data.app_url}` : ''}.`,
+        structured: { id: data.id, app_url: data.app_url, filename: file.name, byte_size: file.bytes.length },
       };
     },
   }),

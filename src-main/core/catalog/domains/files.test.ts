@@ -169,3 +169,25 @@ describe('files attach on the sandbox', () => {
     assert.equal(h.env.requests(), before);
   });
 });
+
+describe('campfires upload_file on the sandbox', () => {
+  let h: McpHarness;
+  before(async () => {
+    h = await startMcpHarness();
+  });
+  after(() => h.close());
+
+  test('a file posted in a Campfire becomes a line there', async () => {
+    const campfires = await h.ok('bc_campfires', 'list');
+    const chat = campfires.structured.items![0]!;
+    const posted = await h.ok('bc_campfires', 'upload_file', {
+      campfire_id: chat.id,
+      content_base64: Buffer.from('a,b\n1,2\n').toString('base64'),
+      name: 'numbers.csv',
+    });
+    assert.match(posted.text, /Posted \*\*numbers\.csv\*\*/);
+    const line = h.env.sandbox.store.get(posted.structured.id as number);
+    assert.equal(line?.parentId, chat.id);
+    assert.equal(line?.fields.byte_size, 8);
+  });
+});

@@ -63,6 +63,16 @@ const typeFor = (name: string) =>
 export const files: Family = {
   name: 'files',
   types: {
+    'Chat::Lines::Attachment': {
+      segment: (r) => `chats/${r.parentId}/lines`,
+      boostable: true,
+      fields: (r) => ({
+        content: '',
+        attachments: [
+          { filename: r.fields.filename, content_type: r.fields.content_type, byte_size: r.fields.byte_size },
+        ],
+      }),
+    },
     Upload: {
       segment: 'uploads',
       commentable: true,
@@ -101,6 +111,29 @@ export const files: Family = {
     },
   },
   routes: [
+    {
+      // A file posted in a Campfire becomes a line of its own.
+      method: 'POST',
+      path: '/chats/{id}/uploads.json',
+      bucketAlias: true,
+      body: 'raw',
+      handler: (ctx) => {
+        const chat = ctx.find(ctx.id(), 'Chat::Transcript');
+        const name = ctx.query.get('name')?.trim();
+        if (!name) throw badRequest('name is required: POST /chats/{id}/uploads.json?name=<file name>');
+        if (ctx.rawBody.length === 0) throw invalid('The file is empty: send its bytes as the request body');
+        const line = ctx.store.add({
+          type: 'Chat::Lines::Attachment',
+          bucketId: chat.bucketId,
+          parentId: chat.id,
+          creatorId: ctx.me.id,
+          title: name,
+          position: null,
+          fields: { filename: name, content_type: typeFor(name), byte_size: ctx.rawBody.length },
+        });
+        return created(ctx.view.recording(line), ctx.view.url(line));
+      },
+    },
     {
       // The file itself as the body, with its own Content-Type; the answer's sgid attaches it anywhere.
       method: 'POST',
