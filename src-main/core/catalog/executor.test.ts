@@ -227,6 +227,81 @@ describe('foundation actions on the sandbox', () => {
     assert.ok(!after.structured.items!.some((item) => item.id === posted.structured.id));
   });
 
+  test('projects: create, update keeps the description, trash needs confirm', async () => {
+    const created = await ok('bc_projects', {
+      action: 'create',
+      params: { name: 'Spring fair', description: 'Booths and volunteers' },
+    });
+    const projectId = created.structured.id;
+    const renamed = await ok('bc_projects', {
+      action: 'update',
+      params: { project_id: projectId, name: 'Spring fair 2027' },
+    });
+    assert.equal(renamed.structured.name, 'Spring fair 2027');
+    assert.equal(renamed.structured.description, 'Booths and volunteers');
+    const refused = await call('bc_projects', { action: 'trash', params: { project_id: projectId } });
+    assert.match(refused.text, /confirm: true/);
+    await ok('bc_projects', { action: 'trash', params: { project_id: projectId, confirm: true } });
+    const trashed = await ok('bc_projects', { action: 'get', params: { project_id: projectId } });
+    assert.equal(trashed.structured.status, 'trashed');
+  });
+
+  test('to-do lists: create by project, read, rename keeps the description', async () => {
+    const created = await ok('bc_todos', {
+      action: 'create_list',
+      params: { project_id: project.id, name: 'Launch prep', description: 'Everything for **launch day**' },
+    });
+    const listId = created.structured.id;
+    const renamed = await ok('bc_todos', {
+      action: 'update_list',
+      params: { todolist_id: listId, name: 'Launch prep (final)' },
+    });
+    assert.equal(renamed.structured.name, 'Launch prep (final)');
+    const read = await ok('bc_todos', { action: 'get_list', params: { todolist_id: listId } });
+    assert.match(read.text, /\*\*launch day\*\*/);
+    const set = await ok('bc_todos', { action: 'todoset', params: { project_id: project.id } });
+    assert.equal(set.structured.id, dockId('todoset'));
+  });
+
+  test('people, message edits and pins, comment edits, Campfire reads', async () => {
+    const people = await ok('bc_people', { action: 'list', params: {} });
+    const me = (await ok('bc_whoami', {})).structured.person as BasecampRecord;
+    assert.ok(people.structured.items!.some((person) => person.id === me.id && person.title === me.name));
+    const person = await ok('bc_people', { action: 'get', params: { person_id: me.id } });
+    assert.match(person.text, new RegExp(String(me.name)));
+
+    const messages = await ok('bc_messages', { action: 'list', params: { project_id: project.id } });
+    const messageId = messages.structured.items![0]!.id;
+    const edited = await ok('bc_messages', {
+      action: 'update',
+      params: { message_id: messageId, subject: 'Beta build notes' },
+    });
+    assert.equal(edited.structured.subject, 'Beta build notes');
+    await ok('bc_messages', { action: 'pin', params: { message_id: messageId } });
+    await ok('bc_messages', { action: 'unpin', params: { message_id: messageId } });
+
+    const comment = await ok('bc_comment', { recording_id: messageId, content: 'First draft' });
+    const updated = await ok('bc_comments', {
+      action: 'update',
+      params: { comment_id: comment.structured.id, content: 'Second draft' },
+    });
+    assert.match(updated.text, /Second draft/);
+    const read = await ok('bc_comments', { action: 'get', params: { comment_id: comment.structured.id } });
+    assert.match(read.text, /Second draft/);
+
+    const chat = await ok('bc_campfires', { action: 'get', params: { project_id: project.id } });
+    assert.equal(chat.structured.id, dockId('chat'));
+    const posted = await ok('bc_campfires', {
+      action: 'post',
+      params: { project_id: project.id, content: 'Ping' },
+    });
+    const line = await ok('bc_campfires', {
+      action: 'line',
+      params: { chat_id: chat.structured.id, line_id: posted.structured.id },
+    });
+    assert.match(line.text, /Ping/);
+  });
+
   test('search finds seeded items and pages', async () => {
     const answer = await ok('bc_search', { query: 'launch', limit: 2 });
     assert.ok(answer.structured.items!.length > 0);

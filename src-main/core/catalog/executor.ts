@@ -33,7 +33,7 @@ export function paramsSchema(op: Operation): z.ZodObject {
     account: id('Which Basecamp account (an id from whoami); the default account when left out').optional(),
   };
   if (op.paginated) {
-    extra.limit = z
+    extra.limit = z.coerce
       .number({ error: 'must be a number' })
       .int('must be a whole number')
       .min(1, 'must be at least 1')
@@ -147,10 +147,17 @@ async function resolveDock(
 }
 
 /** `field: problem; field: problem` in the words zod gives, with the path of nested fields. */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.ZodError, missing: ReadonlySet<string> = new Set()): string {
+  const said = new Set<string>();
   return error.issues
     .map((issue) => {
       const where = issue.path.length ? issue.path.join('.') : 'params';
+      // Coercing ids turns a missing value into NaN, so "required" is decided from the input, not the issue.
+      if (issue.path.length === 1 && missing.has(String(issue.path[0]))) {
+        if (said.has(where)) return '';
+        said.add(where);
+        return `${where}: is required`;
+      }
       if (issue.code === 'unrecognized_keys')
         return `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
       if (issue.code === 'invalid_value' && 'values' in issue)
@@ -158,7 +165,17 @@ export function describeIssues(error: z.ZodError): string {
       if (issue.code === 'invalid_type' && issue.input === undefined) return `${where}: is required`;
       return `${where}: ${issue.message}`;
     })
+    .filter(Boolean)
     .join('; ');
+}
+
+/** Required params the caller left out. */
+function missingParams(schema: z.ZodObject, raw: unknown): Set<string> {
+  const given = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const shape = schema.shape as Record<string, z.ZodType>;
+  return new Set(
+    Object.keys(shape).filter((key) => given[key] === undefined && !shape[key]!.safeParse(undefined).success),
+  );
 }
 
 export function errorAnswer(text: string, code?: string): ToolAnswer {
@@ -261,10 +278,11 @@ export async function executeOperation(
       'read_only',
     );
   }
-  const parsed = paramsSchema(op).safeParse(rawParams ?? {});
+  const schema = paramsSchema(op);
+  const parsed = schema.safeParse(rawParams ?? {}, { reportInput: true });
   if (!parsed.success) {
     return errorAnswer(
-      `Invalid parameters for ${op.id}: ${describeIssues(parsed.error)}. Nothing was sent to Basecamp.`,
+      `Invalid parameters for ${op.id}: ${describeIssues(parsed.error, missingParams(schema, rawParams))}. Nothing was sent to Basecamp.`,
       'invalid_params',
     );
   }

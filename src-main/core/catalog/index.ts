@@ -16,6 +16,7 @@ import account from './domains/account.ts';
 import campfires from './domains/campfires.ts';
 import comments from './domains/comments.ts';
 import messages from './domains/messages.ts';
+import people from './domains/people.ts';
 import projects from './domains/projects.ts';
 import todos from './domains/todos.ts';
 import cards from './domains/cards.ts';
@@ -29,7 +30,7 @@ import reports from './domains/reports.ts';
 import schedules from './domains/schedules.ts';
 import webhooks from './domains/webhooks.ts';
 import { accountSettingsOperations } from './domains/account-settings.ts';
-import { attachmentOperations, campfireUploadOperations } from './domains/attachments.ts';
+import { accountLogoOperations, attachmentOperations, campfireUploadOperations } from './domains/attachments.ts';
 import { chatbotOperations } from './domains/chatbots.ts';
 import { hillChartOperations } from './domains/hill-charts.ts';
 import { messageTypeOperations } from './domains/message-types.ts';
@@ -41,11 +42,12 @@ function withMore(domain: Domain, more: readonly Operation[]): Domain {
 }
 
 export const domains: readonly Domain[] = [
-  withMore(account, accountSettingsOperations),
+  withMore(account, [...accountSettingsOperations, ...accountLogoOperations]),
   withMore(projects, projectSetupOperations),
   withMore(todos, hillChartOperations),
   withMore(messages, messageTypeOperations),
   comments,
+  people,
   withMore(campfires, [...chatbotOperations, ...campfireUploadOperations]),
   my,
   cards,

@@ -18,6 +18,8 @@ export type BasecampRecord = Record<string, unknown>;
 export interface RecordView {
   /** What one item is called in sentences, e.g. `to-do`. */
   noun: string;
+  /** When the plural is not noun + s, e.g. `people`. */
+  plural?: string;
   /** The headline of an item. Default: title, name, subject, summary or the plain text of content. */
   title?: (record: BasecampRecord) => string | undefined;
   /** Short facts for a list line, e.g. `due 2026-12-01`, `3 comments`. Falsy entries are dropped. */

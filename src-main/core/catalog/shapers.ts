@@ -102,13 +102,15 @@ export function renderList(
   page: Omit<Page, 'truncated'>,
 ): { text: string; structured: BasecampRecord } {
   const noun = view?.noun ?? 'item';
+  const nouns = view?.plural ?? `${noun}s`;
   const shown = items.length;
   const total = page.total !== undefined ? ` of ${page.total}` : '';
   const head =
-    shown === 0 ? `No ${noun}s found.` : `${shown}${total} ${noun}${shown === 1 && !total ? '' : 's'}:`;
+    shown === 0 ? `No ${nouns} found.` : `${shown}${total} ${shown === 1 && !total ? noun : nouns}:`;
   const lines = [head, ...items.map((item) => renderLine(item, view))];
-  if (page.has_more)
-    lines.push('', `More ${noun}s exist: call again with cursor "${page.next_cursor}" to get the next ones.`);
+  if (page.has_more) {
+    lines.push('', `More ${nouns} exist: call again with cursor "${page.next_cursor}" to get the next ones.`);
+  }
   return {
     text: lines.join('\n'),
     structured: {

@@ -6,6 +6,7 @@ import { domains as allDomains } from './index.ts';
 import type { Domain, Operation, ToolAnswer } from './operation.ts';
 import type { ToolContext } from './executor.ts';
 import { errorAnswer, executeOperation, paramsSchema } from './executor.ts';
+import { withinBudget } from './shapers.ts';
 
 export const TOOL_PREFIX = 'bc_';
 /** Well under Cursor's 40/80 and Windsurf's caps, with room for the user's other servers. */
@@ -217,7 +218,7 @@ function help(domain: Domain, ops: Operation[], params: Record<string, unknown>)
         `### ${entry.action}: ${entry.title}\n${entry.summary}\n\`\`\`json\n${JSON.stringify(entry.params)}\n\`\`\``,
     )
     .join('\n\n');
-  return { text, structured: { actions: entries } };
+  return { text: withinBudget(text).text, structured: { actions: entries } };
 }
 
 function directTool(

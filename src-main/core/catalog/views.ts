@@ -99,11 +99,14 @@ export const searchResultView: RecordView = {
 
 export const personView: RecordView = {
   noun: 'person',
+  plural: 'people',
+  // `title` on a person is the job title, not a headline.
+  title: (r) => str(r.name),
   facts: (r) => [
     str(r.email_address),
     str(r.title),
     r.admin === true && 'admin',
     r.client === true && 'client',
   ],
-  keep: ['name', 'email_address', 'title', 'admin', 'owner', 'client', 'time_zone', 'attachable_sgid'],
+  keep: ['name', 'email_address', 'admin', 'owner', 'client', 'time_zone', 'attachable_sgid'],
 };
