@@ -1,10 +1,9 @@
 // What the configure / clients commands share: the settings, the client registry, the machine, the bridge.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLogger } from '../../core/log/logger.ts';
-import { openSettings, type Settings } from '../../core/settings/settings.ts';
-import { resolveDataDir } from '../../core/paths.ts';
-import { createClientRegistry, type ClientRegistry } from '../../core/clients/tokens.ts';
+import { createCompanion } from '../../core/app.ts';
+import type { Settings } from '../../core/settings/settings.ts';
+import type { ClientRegistry } from '../../core/clients/tokens.ts';
 import { systemEnvironment, type ClientEnvironment } from '../../core/clients/environment.ts';
 import type { BridgeCommand } from '../../core/clients/table.ts';
 import type { CliIo } from '../command.ts';
@@ -29,12 +28,11 @@ export function bridgeLauncher(env: NodeJS.ProcessEnv): BridgeCommand {
   return { command, args: [entry, 'bridge'] };
 }
 
-export function openClientsContext(io: CliIo): ClientsContext {
-  const logger = createLogger({ level: 'warn', console: io.stderr });
-  const settings = openSettings(resolveDataDir(io.env), logger);
+export async function openClientsContext(io: CliIo): Promise<ClientsContext> {
+  const companion = await createCompanion({ env: io.env });
   return {
-    settings,
-    registry: createClientRegistry({ settings, logger: logger.child('clients') }),
+    settings: companion.settings,
+    registry: companion.clients,
     environment: systemEnvironment({ env: io.env }),
     bridge: bridgeLauncher(io.env),
   };

@@ -41,7 +41,7 @@ export const clientsCommand: CliCommand = {
   },
   async run(args, io) {
     const [action = 'list', name, extra] = args.positionals;
-    const context = openClientsContext(io);
+    const context = await openClientsContext(io);
     if (action === 'list') {
       if (name) throw new UsageError(`"clients list" takes no name; got "${name}".`);
       const project = stringOption(args, 'project');

@@ -64,13 +64,13 @@ function describe(result: ConfigureResult): string[] {
 }
 
 /** `configure all`: re-write every configured client, e.g. after the port changed. Tokens are kept. */
-function configureAll(args: CliArgs, io: CliIo): number {
+async function configureAll(args: CliArgs, io: CliIo): Promise<number> {
   if (flag(args, 'remove') || flag(args, 'print') || stringOption(args, 'project') !== undefined) {
     throw new UsageError(
       '`configure all` re-writes every configured client; --remove, --print and --project go with one client.',
     );
   }
-  const context = openClientsContext(io);
+  const context = await openClientsContext(io);
   const outcomes = reconfigureAll(
     {
       environment: context.environment,
@@ -128,7 +128,7 @@ export const configureCommand: CliCommand = {
     const remove = flag(args, 'remove');
     const print = flag(args, 'print');
     if (remove && print) throw new UsageError('--remove and --print do not go together.');
-    const context = openClientsContext(io);
+    const context = await openClientsContext(io);
     const project = stringOption(args, 'project');
     const result = configureClient(
       {

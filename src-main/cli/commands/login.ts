@@ -58,7 +58,7 @@ export const loginCommand: CliCommand = {
   async run(args, io) {
     const accountId = accountIdOption(stringOption(args, 'account'));
     const noBrowser = flag(args, 'no-browser');
-    const { auth } = openAuthContext(io);
+    const { auth } = await openAuthContext(io);
     const before = auth.status();
 
     // Already signed in and only switching account: no browser needed.

@@ -13,7 +13,7 @@ export const logoutCommand: CliCommand = {
     },
   },
   async run(args, io) {
-    const { auth } = openAuthContext(io);
+    const { auth } = await openAuthContext(io);
     const before = auth.status();
     const forgetClient = flag(args, 'forget-client');
     await auth.logout({ forgetClient });
