@@ -52,6 +52,17 @@ describe('API coverage', () => {
     assert.deepEqual(unexplained, []);
   });
 
+  test('every entry is reachable: its action name is unique in its tool', () => {
+    const seen = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const op of operations) {
+      const key = `${op.domain}.${op.action}`;
+      if (seen.has(key)) clashes.push(`${key} (${seen.get(key)} and ${op.id})`);
+      seen.set(key, op.id);
+    }
+    assert.deepEqual(clashes, []);
+  });
+
   test('route keys ignore the account prefix, .json and placeholder names; enum placeholders expand', () => {
     assert.equal(routeKey('get', '/{accountId}/todos/{todoId}'), 'GET /todos/{}');
     assert.equal(routeKey('GET', '/todos/{todo_id}.json'), 'GET /todos/{}');

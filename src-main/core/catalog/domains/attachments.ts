@@ -1,5 +1,6 @@
 // More actions of the `files` tool: upload a file (from a local path or from bytes) as an
 // attachment whose sgid can be put in a folder, a new version, or rich text. Added in catalog/index.ts.
+import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute } from 'node:path';
 import { z } from 'zod';
@@ -166,6 +167,83 @@ export const campfireUploadOperations: Operation[] = [
       return {
         text: `Posted **${file.name}** (${file.bytes.length} bytes) in the Campfire — line ${String(data.id)}${typeof data.app_url === 'string' ? ` · ${data.app_url}` : ''}.`,
         structured: { id: data.id, app_url: data.app_url, filename: file.name, byte_size: file.bytes.length },
+      };
+    },
+  }),
+];
+
+/** What Basecamp takes as an account logo (docs: PNG, JPEG, GIF, WebP, AVIF or HEIC, at most 5 MB). */
+const LOGO_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.heic': 'image/heic',
+};
+export const MAX_LOGO_BYTES = 5 * 1024 * 1024;
+
+/** One-field multipart/form-data body: the logo file under the field name `logo`. */
+export function multipartFile(
+  field: string,
+  name: string,
+  contentType: string,
+  bytes: Buffer,
+): { bytes: Buffer; contentType: string } {
+  const boundary = `----basecamp-companion-${randomBytes(12).toString('hex')}`;
+  const safeName = name.replace(/["\r\n]/g, '_');
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${safeName}"\r\nContent-Type: ${contentType}\r\n\r\n`;
+  return {
+    bytes: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
+}
+
+export const accountLogoOperations: Operation[] = [
+  defineOperation({
+    id: 'account.set_logo',
+    domain: 'account',
+    action: 'set_logo',
+    title: 'Set the account logo',
+    summary:
+      'Replace the account’s logo with an image (a local path or base64 bytes; PNG, JPEG, GIF, WebP, AVIF or HEIC, at most 5 MB; admins only).',
+    method: 'PUT',
+    path: '/account/logo.json',
+    params: z.object({
+      path: fileParams.path,
+      content_base64: fileParams.content_base64,
+      name: fileParams.name,
+    }),
+    kind: 'write',
+    openapi: ['UpdateAccountLogo'],
+    run: async (ctx, params) => {
+      let file: { bytes: Buffer; name: string };
+      try {
+        file = await fileFrom(params);
+        if (file.bytes.length > MAX_LOGO_BYTES)
+          throw new UploadInputError(
+            `The logo is ${file.bytes.length} bytes; Basecamp takes at most ${MAX_LOGO_BYTES}.`,
+          );
+      } catch (error) {
+        return refused(error);
+      }
+      const type = LOGO_TYPES[extname(file.name).toLowerCase()];
+      if (!type)
+        return refused(
+          new UploadInputError(
+            `${file.name} is not an image Basecamp takes as a logo: use PNG, JPEG, GIF, WebP, AVIF or HEIC.`,
+          ),
+        );
+      await ctx.client.request({
+        method: 'PUT',
+        path: '/account/logo.json',
+        upload: multipartFile('logo', file.name, type, file.bytes),
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+      });
+      return {
+        text: `The account logo is now **${file.name}** (${file.bytes.length} bytes).`,
+        structured: { ok: true, filename: file.name, byte_size: file.bytes.length },
       };
     },
   }),

@@ -3,6 +3,7 @@
 // chatbots, hill charts and the account.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { adminState } from '../../sandbox/routes/admin.ts';
 import { startMcpHarness, type McpHarness } from '../mcp-harness.ts';
 
 describe('setup actions on the sandbox', () => {
@@ -141,5 +142,35 @@ describe('setup actions on the sandbox', () => {
     assert.match(account.text, /Juniper & Pine/);
     const renamed = await h.ok('bc_account', 'rename', { name: 'Juniper & Pine Studio' });
     assert.equal(renamed.structured.title, 'Juniper & Pine Studio');
+  });
+});
+
+describe('account logo on the sandbox', () => {
+  let h: McpHarness;
+  before(async () => {
+    h = await startMcpHarness();
+  });
+  after(() => h.close());
+
+  test('a PNG goes up as the multipart field Basecamp wants; other files are refused before sending', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const account = adminState(h.env.sandbox.store).account;
+    const removed = await h.ok('bc_account', 'remove_logo', { confirm: true });
+    assert.match(removed.text, /^Done/);
+    assert.equal(account.logo, false);
+    const set = await h.ok('bc_account', 'set_logo', {
+      content_base64: png.toString('base64'),
+      name: 'studio.png',
+    });
+    assert.match(set.text, /studio\.png/);
+    assert.equal(account.logo, true, 'the sandbox parsed the multipart field "logo"');
+    const before = h.env.requests();
+    const pdf = await h.call('bc_account', {
+      action: 'set_logo',
+      params: { content_base64: png.toString('base64'), name: 'studio.pdf' },
+    });
+    assert.equal(pdf.isError, true);
+    assert.match(pdf.text, /PNG, JPEG/);
+    assert.equal(h.env.requests(), before);
   });
 });

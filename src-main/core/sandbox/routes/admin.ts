@@ -348,6 +348,26 @@ export const admin: Family = {
       },
     },
     {
+      method: 'PUT',
+      path: '/account/logo.json',
+      body: 'raw',
+      handler: (ctx) => {
+        if (!ctx.me.admin) throw new HttpError(403, 'Only admins can change the logo');
+        // A multipart form with the image in the field `logo`, as the docs describe.
+        const text = ctx.rawBody.toString('latin1');
+        const part =
+          /Content-Disposition: form-data; name="logo"; filename="[^"]*"\r\nContent-Type: ([^\r]+)\r\n\r\n/.exec(
+            text,
+          );
+        if (!part) throw invalid('Send the image as multipart form field "logo"');
+        if (!/^image\/(png|jpeg|gif|webp|avif|heic)$/.test(part[1]!))
+          throw invalid('The logo must be a PNG, JPEG, GIF, WebP, AVIF or HEIC image');
+        if (ctx.rawBody.length > 5 * 1024 * 1024 + 1024) throw invalid('The logo must be at most 5 MB');
+        state(ctx).account.logo = true;
+        return noContent();
+      },
+    },
+    {
       method: 'DELETE',
       path: '/account/logo.json',
       handler: (ctx) => {
