@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -243,6 +244,52 @@ describe('a corrupt settings file', () => {
         'the settings file is valid JSON again',
       );
     } finally {
+      home.remove();
+    }
+  });
+});
+
+describe('no keychain at all', () => {
+  test('login says the keychain is missing, shows no sign-in link, and writes no secret anywhere', async () => {
+    const { startSandbox } = await import('../src-main/core/sandbox/server.ts');
+    const sandbox = await startSandbox({});
+    // No Secret Service on the session bus: the bus address points at nothing.
+    const home = throwawayHome({
+      BASECAMP_LAUNCHPAD_URL: sandbox.launchpadUrl,
+      BASECAMP_CLIENT_ID: sandbox.oauthClient.clientId,
+      BASECAMP_CLIENT_SECRET: sandbox.oauthClient.clientSecret,
+      BASECAMP_REDIRECT_URI: sandbox.oauthClient.redirectUri,
+      DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(os.tmpdir(), `no-bus-${crypto.randomUUID()}`)}`,
+    });
+    try {
+      const result = await runCli(['login', '--no-browser'], home.env);
+      assert.equal(result.code, 1, result.stdout + result.stderr);
+      assert.match(
+        result.stderr,
+        /No system keychain \(Secret Service\) is answering.*Nothing was saved anywhere else/s,
+      );
+      assert.doesNotMatch(
+        result.stdout + result.stderr,
+        /\/authorization\/new\?/,
+        'no sign-in link was offered',
+      );
+      const secret = sandbox.oauthClient.clientSecret;
+      for (const name of fs.readdirSync(home.home, { recursive: true }) as string[]) {
+        const file = path.join(home.home, name);
+        if (fs.statSync(file).isFile())
+          assert.equal(
+            fs.readFileSync(file, 'latin1').includes(secret),
+            false,
+            `${name} holds the client secret`,
+          );
+      }
+      assert.equal(
+        (result.stdout + result.stderr).includes(secret),
+        false,
+        'the output holds the client secret',
+      );
+    } finally {
+      await sandbox.close();
       home.remove();
     }
   });
