@@ -91,6 +91,8 @@ export interface RunningShell {
   channels: readonly ChannelName[];
   /** Run a tray menu action (the menu's click handlers call this). */
   act(action: TrayAction): Promise<void>;
+  /** Let go of the tray, the timers and the window state (on quit, after the core stopped). */
+  dispose(): void;
 }
 
 export interface ShellHandle {
@@ -148,8 +150,7 @@ export function startShell(electron: ShellElectron, options: ShellOptions): Shel
       .catch((error: unknown) => current.companion.logger.error('Stopping failed', { error: String(error) }))
       .finally(() => {
         stopped = true;
-        current.windowApi.close();
-        current.tray.destroy();
+        current.dispose();
         app.quit();
       });
   });
@@ -337,6 +338,12 @@ async function launch(
   };
   follow(first);
   windowApi.store.subscribe(follow);
+  // "Serving N clients" counts recent calls: look again now and then, even when nothing else changes.
+  const idleCheck = setInterval(
+    () => tray?.update(trayModel(trayStatusOf(windowApi.store.snapshot()))),
+    60_000,
+  );
+  idleCheck.unref();
 
   try {
     await companion.start();
@@ -348,7 +355,19 @@ async function launch(
   }
   windowApi.store.refresh();
 
-  return { companion, windowApi, popup, tray, channels: ipc.channels, act };
+  return {
+    companion,
+    windowApi,
+    popup,
+    tray,
+    channels: ipc.channels,
+    act,
+    dispose: () => {
+      clearInterval(idleCheck);
+      windowApi.close();
+      tray?.destroy();
+    },
+  };
 }
 
 function safely<T>(read: () => T, fallback: T): T {

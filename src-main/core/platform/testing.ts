@@ -28,9 +28,11 @@ export function sampleSnapshot(change: (snapshot: Snapshot) => void = () => {}):
   return snapshotSchema.parse(snapshot);
 }
 
+/** A client; a connected one was last seen `lastSeenAt` (now by default). */
 export function sampleClient(
   name: string,
   status: 'configured' | 'connected' | 'revoked',
+  lastSeenAt: string = new Date().toISOString(),
 ): Snapshot['clients'][number] {
   return {
     name,
@@ -40,5 +42,6 @@ export function sampleClient(
     errors: 0,
     status,
     clientInfo: { name: 'cursor-vscode', version: '1.2.0' },
+    ...(status === 'connected' ? { lastSeenAt } : {}),
   };
 }

@@ -87,6 +87,18 @@ test('the tray reads its status from the window snapshot', () => {
     activeClients: 1,
     openAtLogin: true,
   });
+  // Connected once, but quiet for longer than the active window: not "serving".
+  const now = Date.parse('2026-12-03T12:00:00Z');
+  const idle = sampleSnapshot((s) => {
+    s.clients.push(
+      sampleClient('cursor', 'connected', '2026-12-03T11:50:00Z'),
+      sampleClient('zed', 'connected', '2026-12-03T11:58:00Z'),
+    );
+  });
+  assert.equal(trayStatusOf(idle, now).activeClients, 1);
+  assert.equal(trayStatusOf(idle, now + 10 * 60_000).activeClients, 0);
+  assert.equal(trayModel(trayStatusOf(idle, now + 10 * 60_000)).icon, 'connected');
+
   const broken = trayStatusOf(
     sampleSnapshot((s) => {
       s.server = { state: 'error', problem: 'Port 3917 is already in use.' };

@@ -95,8 +95,11 @@ export function trayModel(status: TrayStatus): TrayModel {
   };
 }
 
-/** The tray's view of the window snapshot. */
-export function trayStatusOf(snapshot: Snapshot): TrayStatus {
+/** A client counts as being served while its last call is this recent. */
+export const ACTIVE_CLIENT_MS = 5 * 60_000;
+
+/** The tray's view of the window snapshot at a moment (`now`, for "serving N clients"). */
+export function trayStatusOf(snapshot: Snapshot, now: number = Date.now()): TrayStatus {
   const account = snapshot.auth.accounts.find((entry) => entry.id === snapshot.auth.selectedAccountId);
   const who = [snapshot.auth.identity?.name, account?.name].filter(Boolean).join(' · ');
   const problem = snapshot.server.state === 'error' ? snapshot.server.problem : snapshot.auth.problem;
@@ -105,7 +108,12 @@ export function trayStatusOf(snapshot: Snapshot): TrayStatus {
     ...(who ? { accountLabel: who } : {}),
     server: snapshot.server.state,
     ...(snapshot.server.url ? { mcpUrl: snapshot.server.url } : {}),
-    activeClients: snapshot.clients.filter((client) => client.status === 'connected').length,
+    activeClients: snapshot.clients.filter(
+      (client) =>
+        client.status === 'connected' &&
+        client.lastSeenAt !== undefined &&
+        now - Date.parse(client.lastSeenAt) < ACTIVE_CLIENT_MS,
+    ).length,
     ...(problem ? { problem } : {}),
     openAtLogin: snapshot.settings.openAtLogin,
   };
