@@ -12,10 +12,16 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: { sandbox?: boolean } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { sandbox?: boolean; surface?: 'tray' | 'dashboard' } = {},
+): Promise<Harness> {
   const child: ChildProcess = spawn(process.execPath, [path.join(here, 'harness.ts')], {
     stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, HARNESS_SANDBOX: options.sandbox === false ? '0' : '1' },
+    env: {
+      ...process.env,
+      HARNESS_SANDBOX: options.sandbox === false ? '0' : '1',
+      HARNESS_SURFACE: options.surface ?? 'dashboard',
+    },
   });
   let buffer = '';
   const waiters: Array<{ prefix: string; resolve: (line: string) => void }> = [];

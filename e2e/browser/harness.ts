@@ -9,7 +9,10 @@ import { createWindowApi } from '../../src-main/core/state/handlers.ts';
 import { createMemoryBackend } from './memory-backend.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const backend = createMemoryBackend({ surface: 'dashboard', sandbox: process.env.HARNESS_SANDBOX !== '0' });
+const backend = createMemoryBackend({
+  surface: process.env.HARNESS_SURFACE === 'tray' ? 'tray' : 'dashboard',
+  sandbox: process.env.HARNESS_SANDBOX !== '0',
+});
 const api = createWindowApi(backend, backend.logger);
 const dashboard = await startDashboard({
   handlers: api.handlers,

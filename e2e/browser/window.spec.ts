@@ -232,6 +232,8 @@ test('a sign-in that stopped working asks, kindly, to sign in again; Export save
 test('inside the tray app the window talks through the preload bridge, and ignores malformed events', async ({
   page,
 }) => {
+  await harness.stop();
+  harness = await startHarness({ surface: 'tray' });
   // A stand-in for the preload: the same named functions, forwarded to the real handlers over HTTP.
   await page.addInitScript(
     ({ methods, subscriptions }) => {
@@ -270,10 +272,14 @@ test('inside the tray app the window talks through the preload bridge, and ignor
   await page.goto(harness.url);
   await expect(page.locator('.status')).toContainText('Signed out');
   await page.getByRole('button', { name: 'Sign in with Basecamp' }).click();
+  await expect(page.getByText('Signing in to Basecamp')).toBeVisible();
   await expect(
     page.getByText('We opened Basecamp in your browser. Approve there, then come back.'),
-  ).toBeHidden();
-  await expect(page.getByText('Signing in to Basecamp')).toBeVisible();
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Open it again' })).toHaveAttribute(
+    'href',
+    /authorization\/new/,
+  );
   await harness.send('approve');
   await expect(page.locator('.status')).toContainText('Connected');
   const calls = await page.evaluate(() => (window as unknown as { bridgeCalls: string[] }).bridgeCalls);
