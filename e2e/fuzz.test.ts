@@ -24,8 +24,11 @@ let serve: RunningCommand & { mcpUrl: string };
 let sandboxUrl: string;
 let authorization: string;
 
+/** Resident memory of the server in MiB; 0 where there is no /proc (the bound is then not checked). */
 function rssMiB(pid: number): number {
-  return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
+  const file = `/proc/${pid}/status`;
+  if (!fs.existsSync(file)) return 0;
+  return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(file, 'utf8'))?.[1]) / 1024;
 }
 
 async function control(method: string, pathname: string): Promise<Record<string, unknown>> {
