@@ -145,6 +145,11 @@ describe('tool surface', () => {
       .actions;
     assert.equal(actions.length, 1);
     assert.deepEqual(actions[0]!.params.required.sort(), ['content', 'todolist_id']);
+    const stringified = await todos.call({ action: 'help', params: '{"action": "get"}' });
+    assert.equal((stringified.structured as { actions: unknown[] }).actions.length, 1);
+    const notJson = await todos.call({ action: 'get', params: 'todo 5' });
+    assert.equal(notJson.isError, true);
+    assert.match(notJson.text, /params must be an object/);
     const unknown = await todos.call({ action: 'explode' });
     assert.equal(unknown.isError, true);
     assert.match(unknown.text, /Unknown action "explode".*create/);

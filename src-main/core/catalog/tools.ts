@@ -162,8 +162,15 @@ function domainTool(domain: Domain, ops: Operation[], ctx: ToolContext): ToolDef
     async call(args, options = {}) {
       const input = (args && typeof args === 'object' ? args : {}) as Record<string, unknown>;
       const action = typeof input.action === 'string' ? input.action : undefined;
-      // Agents sometimes flatten the params next to the action; accept that shape too.
-      const { action: _a, params: nested, ...flat } = input;
+      // Agents sometimes flatten the params next to the action, or send them as a JSON string; accept both.
+      const { action: _a, params: given, ...flat } = input;
+      const nested = typeof given === 'string' ? parseObject(given) : given;
+      if (typeof given === 'string' && nested === undefined) {
+        return {
+          ...errorAnswer(`params must be an object like {"todo_id": 123}, not a string.`, 'invalid_params'),
+          ...(action ? { action } : {}),
+        };
+      }
       const params = nested && typeof nested === 'object' ? nested : Object.keys(flat).length ? flat : {};
       if (!action)
         return errorAnswer(
@@ -194,6 +201,17 @@ function domainTool(domain: Domain, ops: Operation[], ctx: ToolContext): ToolDef
       return { ...(await executeOperation(op, params, ctx, options)), action };
     },
   };
+}
+
+function parseObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function help(domain: Domain, ops: Operation[], params: Record<string, unknown>): ToolAnswer {
