@@ -80,9 +80,18 @@ export interface NotificationLike {
 
 export interface SessionLike {
   setPermissionRequestHandler(
-    handler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null,
+    handler:
+      | ((
+          contents: unknown,
+          permission: string,
+          callback: (granted: boolean) => void,
+          details: { requestingUrl: string },
+        ) => void)
+      | null,
   ): void;
-  setPermissionCheckHandler(handler: ((contents: unknown, permission: string) => boolean) | null): void;
+  setPermissionCheckHandler(
+    handler: ((contents: unknown, permission: string, requestingOrigin: string) => boolean) | null,
+  ): void;
   setDevicePermissionHandler(handler: ((details: unknown) => boolean) | null): void;
 }
 

@@ -175,8 +175,13 @@ export interface FakeElectron extends ShellElectron {
   paths: Map<string, string>;
   loginItem: { openAtLogin: boolean; args?: string[] };
   permission: {
-    request?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
-    check?: (contents: unknown, permission: string) => boolean;
+    request?: (
+      contents: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+      details: { requestingUrl: string },
+    ) => void;
+    check?: (contents: unknown, permission: string, requestingOrigin: string) => boolean;
     device?: (details: unknown) => boolean;
   };
   quitCalls: number;

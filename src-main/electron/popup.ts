@@ -18,6 +18,8 @@ export interface PopupOptions {
   trayBounds: () => Rect | null;
   /** Set when the app is quitting, so close really closes. */
   isQuitting: () => boolean;
+  /** A link the page tried to open in a new window (target=_blank); the window itself is always denied. */
+  onOpenLink?: (url: string) => void;
   url?: string;
 }
 
@@ -62,6 +64,11 @@ export function createPopup(
   );
   let blurTimer: ReturnType<typeof setTimeout> | undefined;
 
+  // Replaces the generic deny-all handler every web contents gets: still deny, but hand the link to main.
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    options.onOpenLink?.(url);
+    return { action: 'deny' };
+  });
   void window.loadURL(options.url ?? APP_ENTRY_URL);
 
   const place = (): void => {

@@ -57,9 +57,20 @@ export function hardenWebContents(contents: WebContentsLike): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-/** No camera, microphone, notifications, clipboard reads… for any page: notifications come from main. */
-export function denyAllPermissions(session: SessionLike): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * The one permission any page gets: our own window may write (sanitized) text to the clipboard, for
+ * the Logs panel's Copy. No camera, microphone, notifications (they come from main), clipboard reads…
+ */
+export function isPermissionAllowed(permission: string, url: string): boolean {
+  return permission === 'clipboard-sanitized-write' && isAppUrl(url);
+}
+
+export function restrictPermissions(session: SessionLike): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, origin) =>
+    isPermissionAllowed(permission, origin),
+  );
   session.setDevicePermissionHandler(() => false);
 }

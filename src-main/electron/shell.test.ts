@@ -278,14 +278,32 @@ test('navigation away, redirects, new windows and webviews are refused for every
   }
 });
 
-test('every permission request and check is denied', async () => {
+test('every permission request and check is denied, except clipboard writes from our own window', async () => {
   const { fake } = await start();
-  for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation', 'openExternal']) {
+  const ask = (permission: string, url: string) => {
     let granted: boolean | undefined;
-    fake.permission.request?.({}, permission, (answer) => (granted = answer));
-    assert.equal(granted, false, permission);
-    assert.equal(fake.permission.check?.({}, permission), false, permission);
+    fake.permission.request?.({}, permission, (answer) => (granted = answer), { requestingUrl: url });
+    return granted;
+  };
+  for (const permission of [
+    'media',
+    'notifications',
+    'clipboard-read',
+    'geolocation',
+    'openExternal',
+    'fullscreen',
+  ]) {
+    assert.equal(ask(permission, 'app://companion/index.html'), false, permission);
+    assert.equal(fake.permission.check?.({}, permission, 'app://companion'), false, permission);
   }
+  assert.equal(
+    ask('clipboard-sanitized-write', 'app://companion/index.html'),
+    true,
+    'Copy in the Logs panel',
+  );
+  assert.equal(fake.permission.check?.({}, 'clipboard-sanitized-write', 'app://companion'), true);
+  assert.equal(ask('clipboard-sanitized-write', 'https://evil.example/'), false);
+  assert.equal(fake.permission.check?.({}, 'clipboard-sanitized-write', 'https://evil.example'), false);
   assert.equal(fake.permission.device?.({}), false);
 });
 
@@ -562,4 +580,17 @@ test('Sign in from the tray before the Launchpad app is set up opens the window 
   assert.equal(shell.popup.window.isVisible(), true);
   assert.deepEqual(backend.calls, [], 'no sign-in was started');
   assert.deepEqual(fake.opened, []);
+});
+
+test('a link in the window opens in the browser only if main offered it', async () => {
+  const backend = new MemoryBackend((s) => void (s.auth.state = 'signed-out'));
+  const { fake } = await start({ backend });
+  const open = fake.windows[0]!.webContents.windowOpenHandler!;
+  assert.deepEqual(open({ url: 'https://launchpad.37signals.com/integrations' } as never), {
+    action: 'deny',
+  });
+  assert.deepEqual(open({ url: 'https://3.basecamp.com/somewhere' } as never), { action: 'deny' });
+  assert.deepEqual(open({ url: 'https://evil.example/' } as never), { action: 'deny' });
+  await settle();
+  assert.deepEqual(fake.opened, ['https://launchpad.37signals.com/integrations']);
 });

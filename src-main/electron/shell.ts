@@ -13,6 +13,7 @@ import type { BridgeCommand } from '../core/clients/table.ts';
 import type { Logger } from '../core/log/logger.ts';
 import { resolveDataDir } from '../core/paths.ts';
 import { serveBundleFile } from '../core/platform/app-files.ts';
+import { linksOffered } from '../core/platform/external-url.ts';
 import { noticesBetween } from '../core/platform/notices.ts';
 import { isNativeWayland } from '../core/platform/popup-position.ts';
 import { trayModel, trayStatusOf, type TrayAction } from '../core/platform/tray-model.ts';
@@ -26,7 +27,7 @@ import { isOpenAtLogin, launchedAtLogin, setOpenAtLogin, type LoginItemContext }
 import { createNotifier } from './notifications.ts';
 import { createPopup, type Popup } from './popup.ts';
 import { shellBridgeCommand } from './stdio-bridge.ts';
-import { APP_HOST, APP_SCHEME, denyAllPermissions, hardenWebContents } from './security.ts';
+import { APP_HOST, APP_SCHEME, hardenWebContents, restrictPermissions } from './security.ts';
 import { createTray, type TrayController } from './tray.ts';
 
 /** What the shell passes to the core's createCompanion(). */
@@ -184,7 +185,7 @@ async function launch(
   // Packaged builds have no Dock icon (LSUIElement in electron-builder.yml); in development, hide it here.
   if (options.platform === 'darwin' && !app.isPackaged) app.dock?.hide();
 
-  denyAllPermissions(electron.session.defaultSession);
+  restrictPermissions(electron.session.defaultSession);
   electron.protocol.handle(APP_SCHEME, (request) =>
     serveBundleFile(options.files.renderer, request, APP_HOST),
   );
@@ -248,6 +249,14 @@ async function launch(
     wayland: isNativeWayland(options.env, options.argv, options.platform),
     trayBounds: () => tray?.bounds() ?? null,
     isQuitting,
+    // Only links main put in the window (and that pass the gate) open in the browser.
+    onOpenLink: (url) => {
+      if (!linksOffered(windowApi.store.snapshot()).includes(url)) {
+        logger?.warn('Refused a link the window asked to open: main did not offer it');
+        return;
+      }
+      openExternal(url).catch(() => {});
+    },
   });
 
   const ipc = registerContractIpc(

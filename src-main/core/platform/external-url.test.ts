@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkExternalUrl } from './external-url.ts';
+import { checkExternalUrl, linksOffered } from './external-url.ts';
+import { sampleSnapshot } from './testing.ts';
 
 test('https Launchpad and Basecamp addresses are opened as given', () => {
   const authorize =
@@ -41,4 +42,20 @@ test('the sandbox Launchpad on loopback http is allowed, and only that origin', 
 test('a custom list of origins replaces the default one', () => {
   assert.equal(checkExternalUrl('https://docs.example/help', { origins: ['https://docs.example'] }).ok, true);
   assert.equal(checkExternalUrl('https://3.basecamp.com/', { origins: ['https://docs.example'] }).ok, false);
+});
+
+test('the links offered to the window are the ones main built: setup help and the sign-in page', () => {
+  assert.deepEqual(linksOffered(sampleSnapshot()), ['https://launchpad.37signals.com/integrations']);
+  const signingIn = sampleSnapshot((s) => {
+    s.auth.state = 'signing-in';
+    s.auth.progress = {
+      step: 'waiting-for-browser',
+      message: 'Approve',
+      authorizeUrl: 'https://launchpad.37signals.com/authorization/new?x=1',
+    };
+  });
+  assert.deepEqual(linksOffered(signingIn), [
+    'https://launchpad.37signals.com/integrations',
+    'https://launchpad.37signals.com/authorization/new?x=1',
+  ]);
 });

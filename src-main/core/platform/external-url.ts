@@ -1,5 +1,6 @@
 // The one gate in front of "open this in the browser". The shell calls shell.openExternal only with
 // a URL this function accepted, and only with URLs main built itself (never one from the window).
+import type { Snapshot } from '../../../src-shared/contract.ts';
 
 /** Sites the companion may send the user to: Launchpad sign-in, Basecamp itself, and help pages. */
 export const EXTERNAL_ORIGINS: readonly string[] = [
@@ -56,4 +57,14 @@ export function checkExternalUrl(raw: string, policy: ExternalUrlPolicy = {}): E
   if (!allowed.includes(url.origin))
     return { ok: false, reason: `${url.origin} is not a site the companion links to.` };
   return { ok: true, url: url.href };
+}
+
+/**
+ * The links main itself put in front of the user (the sign-in page to open again, where to register an
+ * integration). A link the window asks to open is opened only if it is one of these, exactly.
+ */
+export function linksOffered(snapshot: Snapshot): string[] {
+  const links = [snapshot.auth.setup.registerUrl];
+  if (snapshot.auth.progress?.authorizeUrl) links.push(snapshot.auth.progress.authorizeUrl);
+  return links;
 }
