@@ -28,6 +28,21 @@ export interface WindowState {
   notices: Notice[];
 }
 
+type Expected<C extends ChannelName> = (snapshot: Snapshot, request: RequestInput<C>) => Snapshot;
+
+/**
+ * Changes whose outcome the window can foresee, shown at once (same rev) so a switch or a radio
+ * button does not snap back while main works; main's next snapshot replaces the guess, and a
+ * failure reloads the truth.
+ */
+const expected: { [C in ChannelName]?: Expected<C> } = {
+  'settings:update': (snapshot, patch) => ({ ...snapshot, settings: { ...snapshot.settings, ...patch } }),
+  'auth:select-account': (snapshot, request) => ({
+    ...snapshot,
+    auth: { ...snapshot.auth, selectedAccountId: request.accountId },
+  }),
+};
+
 /** The window's mirror of main's state: one snapshot, then change events; logs tailed once, then appended. */
 export function createWindowStore(transport: Transport) {
   let state: WindowState = { phase: 'loading', logs: [], connection: 'open', notices: [] };
@@ -84,10 +99,13 @@ export function createWindowStore(transport: Transport) {
     channel: C,
     request: RequestInput<C>,
   ): Promise<ResponseOf<C> | undefined> {
+    const guess = expected[channel] as Expected<C> | undefined;
+    if (guess && state.snapshot) set({ snapshot: guess(state.snapshot, request) });
     try {
       return await transport.call(channel, request);
     } catch (error) {
       notify('error', messageOf(error));
+      if (guess) void load(true);
       return undefined;
     }
   }

@@ -52,7 +52,7 @@ test('every panel, light and dark, from signed out to a revoked client', async (
   await expect(page.getByText('Annie Bryan')).toBeVisible();
   await expect(page.locator('.status')).toContainText('Connected');
   const second = page.getByRole('radio', { name: /Field Notes Co\./ });
-  await second.click();
+  await second.check();
   await expect(second).toBeChecked();
   await expect(page.getByText('Tools use Field Notes Co. unless told otherwise.')).toBeVisible();
   await shots(page, testInfo, 'account-signed-in');
