@@ -1,7 +1,7 @@
 // Pasted Basecamp links → account, project, type and id, then the record itself.
 // Web links (3.basecamp.com) and API links (3.basecampapi.com) share the same path shape.
 import type { RecordView, RunContext, ToolAnswer } from './operation.ts';
-import { renderRecord } from './shapers.ts';
+import { renderList, renderRecord } from './shapers.ts';
 import { campfireView, commentView, messageView, projectView, todolistView, todoView } from './views.ts';
 
 /** How a record reads, by the kind segment of its link. */
@@ -101,8 +101,22 @@ export async function resolveBasecampUrl(ctx: RunContext, raw: string): Promise<
     .replace(/\/(\d+)@\d+$/, '/$1');
   const path = `${pathname.replace(/^\/\d+/, '')}.json`;
   const client = await ctx.clientFor(parsed.accountId);
-  const { data } = await client.request<Record<string, unknown>>({ method: 'GET', path, signal: ctx.signal });
-  const shown = renderRecord(data, parsed.type ? VIEWS[parsed.type] : undefined);
+  const { data } = await client.request<unknown>({ method: 'GET', path, signal: ctx.signal });
+  const view = parsed.type ? VIEWS[parsed.type.split('/').pop() ?? ''] : undefined;
+  if (Array.isArray(data)) {
+    // A link to a page of items (e.g. a list's to-dos): show the first ones and point at the paged tools.
+    const list = renderList(data.slice(0, 25) as Record<string, unknown>[], view, {
+      has_more: data.length > 25,
+    });
+    const more =
+      data.length > 25 ? '\n\nUse the matching list tool with limit and cursor to see everything.' : '';
+    return {
+      text: `${facts.join(' · ')}\n\n${list.text.replace(/\n\nMore .*$/s, '')}${more}`,
+      structured: { ...structured, ...list.structured },
+    };
+  }
+  if (!data || typeof data !== 'object') return { text: facts.join(' · '), structured };
+  const shown = renderRecord(data as Record<string, unknown>, view);
   return {
     text: `${facts.join(' · ')}\n\n${shown.text}`,
     structured: { ...structured, record: shown.structured },
