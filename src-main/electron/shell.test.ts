@@ -488,6 +488,12 @@ test('macOS: template icons, the menu on right click, the popup under the tray i
     [1200 + 11 - 380 / 2, 24 + 5],
     'centred under the icon, just below the bar',
   );
+  // Clicking the icon again closes it: the click's blur schedules a hide, the toggle sees it still open.
+  fake.windows[0]!.emit('blur');
+  tray.emit('click');
+  assert.equal(shell.popup.window.isVisible(), false);
+  tray.emit('click');
+  assert.equal(shell.popup.window.isVisible(), true);
 });
 
 test('Linux: no tray bounds, so the popup is centred on the display', async () => {

@@ -323,6 +323,7 @@ async function launch(
     platform: options.platform,
     initial: trayModel(trayStatusOf(first)),
     onAction: (action) => void act(action),
+    onClick: () => popup.toggle(),
   });
 
   // Keep the OS login item in step with the setting: at start (the OS entry may have been removed

@@ -51,6 +51,8 @@ export function createTray(
     platform: NodeJS.Platform;
     initial: TrayModel;
     onAction: (action: TrayAction) => void;
+    /** A click on the icon itself (where the desktop reports one): open or close the popup. */
+    onClick: () => void;
   },
 ): TrayController {
   const image = (state: TrayIconState) => trayIconFile(options.iconsDir, state, options.platform);
@@ -67,7 +69,7 @@ export function createTray(
     // Linux desktops may never deliver "click": the menu must always be there.
     tray.setContextMenu(menu);
   }
-  tray.on('click', () => options.onAction('open'));
+  tray.on('click', () => options.onClick());
   tray.setToolTip(options.initial.tooltip);
 
   return {
