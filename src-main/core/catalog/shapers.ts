@@ -56,7 +56,8 @@ export function compactRecord(record: BasecampRecord, view?: RecordView): Baseca
   if (typeof record.app_url === 'string') out.app_url = record.app_url;
   for (const key of view?.keep ?? GENERIC_KEEP) {
     if (record[key] === undefined) continue;
-    out[key] = key === 'dock' ? record[key] : compactValue(record[key]);
+    // Dock entries too: their API `url` and `position` cost ~40 tokens each and no next call needs them.
+    out[key] = compactValue(record[key]);
   }
   return out;
 }
