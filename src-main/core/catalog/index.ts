@@ -30,7 +30,11 @@ import reports from './domains/reports.ts';
 import schedules from './domains/schedules.ts';
 import webhooks from './domains/webhooks.ts';
 import { accountSettingsOperations } from './domains/account-settings.ts';
-import { accountLogoOperations, attachmentOperations, campfireUploadOperations } from './domains/attachments.ts';
+import {
+  accountLogoOperations,
+  attachmentOperations,
+  campfireUploadOperations,
+} from './domains/attachments.ts';
 import { chatbotOperations } from './domains/chatbots.ts';
 import { hillChartOperations } from './domains/hill-charts.ts';
 import { messageTypeOperations } from './domains/message-types.ts';
