@@ -50,6 +50,7 @@ export function createMemoryBackend(
     openAtLogin: false,
     logLevel: 'info',
   };
+  const servingPort = settings.port;
   let signedIn = false;
   let expired = false;
   let selected: number | undefined;
@@ -83,7 +84,8 @@ export function createMemoryBackend(
         source: sandbox ? 'sandbox' : appRegistered ? 'settings' : 'none',
       },
     },
-    server: { state: 'running', url: `http://127.0.0.1:${settings.port}/mcp`, port: settings.port },
+    // Like the real server: a new port takes effect at the next start.
+    server: { state: 'running', url: `http://127.0.0.1:${servingPort}/mcp`, port: servingPort },
     clients: clients.map((client) => ({ ...client })),
     clientKinds: KINDS.map(([kind, label, supportsProject]): ClientKindView => ({
       kind,
@@ -212,7 +214,7 @@ export function createMemoryBackend(
       return settings;
     },
     connectionInfo: () => ({
-      url: `http://127.0.0.1:${settings.port}/mcp`,
+      url: `http://127.0.0.1:${servingPort}/mcp`,
       note: 'Use Configure to give each client its own token.',
     }),
     recordCall(name, ok, clientInfo) {

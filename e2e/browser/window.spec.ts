@@ -111,7 +111,9 @@ test('every panel, light and dark, from signed out to a revoked client', async (
   await page.getByRole('textbox', { name: /Port/ }).fill('4100');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.locator('.header')).toBeVisible();
-  await expect(page.getByText('http://127.0.0.1:4100/mcp')).toBeVisible();
+  await expect(page.getByText('Port 4100 saved.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: /Port/ })).toHaveValue('4100');
+  await expect(page.getByText('http://127.0.0.1:3917/mcp')).toBeVisible();
   await shots(page, testInfo, 'settings');
 
   // Back on Account, everything survives a reload (the cookie, not the spent link, lets us in).

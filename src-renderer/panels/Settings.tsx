@@ -18,7 +18,7 @@ export function SettingsPanel({ store, snapshot }: { store: WindowStore; snapsho
     if (portValid && portNumber !== settings.port)
       void update(
         { port: portNumber },
-        `The MCP server now listens on port ${portNumber}. Configure your clients again so they use it.`,
+        `Port ${portNumber} saved. It takes effect when Basecamp Companion restarts; configure your clients again then.`,
       );
   };
   const enabled = (id: string) => !settings.disabledDomains.includes(id);

@@ -24,7 +24,7 @@ test('the window gets one snapshot, then a higher rev only when something change
   assert.equal(seen.length, 1, 'two changes in the same tick arrive as one snapshot');
   assert.ok(seen[0]!.rev > first.rev);
   assert.equal(seen[0]!.settings.readOnly, true);
-  assert.equal(seen[0]!.server.url, 'http://127.0.0.1:4000/mcp');
+  assert.equal(seen[0]!.settings.port, 4000);
   api.close();
 });
 
