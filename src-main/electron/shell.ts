@@ -11,6 +11,7 @@ import type {
 } from '../../src-shared/contract.ts';
 import type { BridgeCommand } from '../core/clients/table.ts';
 import type { Logger } from '../core/log/logger.ts';
+import { redactText } from '../core/log/redact.ts';
 import { resolveDataDir } from '../core/paths.ts';
 import { serveBundleFile } from '../core/platform/app-files.ts';
 import { linksOffered } from '../core/platform/external-url.ts';
@@ -160,8 +161,9 @@ export function startShell(electron: ShellElectron, options: ShellOptions): Shel
     try {
       running = await launch(electron, options, dataDir, () => quitting);
     } catch (error) {
+      // Core errors are written for people; redact anyway, this one goes to a dialog and stderr.
       options.reportFatal(
-        `Basecamp Companion could not start: ${error instanceof Error ? error.message : String(error)}`,
+        `Basecamp Companion could not start: ${redactText(error instanceof Error ? error.message : String(error))}`,
       );
       stopped = true;
       app.quit();
