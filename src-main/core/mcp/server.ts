@@ -119,7 +119,6 @@ function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer> 
   });
 }
 
-/** The client's own name and version: in `initialize` (2025) or in each request's `_meta` (2026). */
 /** JSON-RPC messages never nest deeply; a deeper body would only exhaust the validators' stack (a 500). */
 export const MAX_JSON_DEPTH = 64;
 
@@ -135,6 +134,7 @@ function deeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
+/** The client's own name and version: in `initialize` (2025) or in each request's `_meta` (2026). */
 function clientInfoOf(message: unknown): { name: string; version: string } | undefined {
   const first = Array.isArray(message) ? message[0] : message;
   if (!first || typeof first !== 'object') return undefined;
