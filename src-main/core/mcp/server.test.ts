@@ -2,6 +2,7 @@
 // and the SDK's own clients (v1 legacy era, v2 modern era) for the protocol.
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import {
   Client as ClientV2,
@@ -257,6 +258,20 @@ describe('MCP endpoint guards', () => {
         // Never finish the body.
       });
       assert.ok(status === 408 || status === 'closed', `got ${status}`);
+
+      // Headers that never finish are cut off too.
+      const { port } = new URL(slow.url);
+      const answer = await new Promise<string>((resolve) => {
+        const socket = net.connect(Number(port), '127.0.0.1', () =>
+          socket.write('POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\n'),
+        );
+        let got = '';
+        socket.on('data', (chunk) => (got += chunk.toString('utf8')));
+        socket.on('close', () => resolve(got));
+        socket.on('error', () => resolve(got));
+      });
+      assert.ok(answer === '' || answer.startsWith('HTTP/1.1 408'), answer.slice(0, 40));
+
       const after = await raw(slow.url, { headers: goodHeaders, body: initialize });
       assert.equal(after.status, 200);
     } finally {
