@@ -47,9 +47,10 @@ const subscriptionView: RecordView = {
 
 const bookmarkView: RecordView = {
   noun: 'bookmark',
-  title: (r) => str(obj(r.recording)?.title) ?? `bookmark ${String(r.id)}`,
+  title: (r) =>
+    r.bookmarked === false ? 'Not bookmarked' : `Bookmarked: ${str(obj(r.recording)?.title) ?? 'this item'}`,
   facts: (r) => [str(obj(r.recording)?.type), day(r.created_at)],
-  keep: ['recording', 'created_at'],
+  keep: ['bookmarked', 'recording', 'created_at'],
 };
 
 const recordingId = id('The id of the recording (to-do, message, document, card, comment, …)');

@@ -19,7 +19,7 @@ export const comments: Family = {
         return parent ? `${view.path(parent)}#__recording_${comment.id}` : view.path(comment);
       },
       searchText: (c) => String(c.fields.content ?? ''),
-      fields: (comment) => ({ content: comment.fields.content ?? '' }),
+      fields: (comment) => ({ content: comment.fields.content ?? '', content_attachments: [] }),
     },
   },
   routes: [

@@ -231,8 +231,9 @@ export const engagement: Family = {
       handler: (ctx) => {
         const recording = anyRecording(ctx);
         const bookmark = bookmarks(ctx.store).get(recording.id);
-        if (!bookmark) throw notFound('Not bookmarked');
-        return ok(bookmarkJson(ctx, recording, bookmark));
+        return ok(
+          bookmark ? { bookmarked: true, ...bookmarkJson(ctx, recording, bookmark) } : { bookmarked: false },
+        );
       },
     },
     {

@@ -60,6 +60,17 @@ const TYPES: Record<string, string> = {
 const typeFor = (name: string) =>
   TYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 
+/** The cloud service a linked file lives on, in the shape Basecamp describes it. */
+function serviceFor(code: string) {
+  const name = code.charAt(0).toUpperCase() + code.slice(1);
+  return {
+    name,
+    code,
+    example_url: `https://www.${code}.com/…`,
+    valid_patterns: [`https://(www\\.)?${code}\\.com/.*`],
+  };
+}
+
 export const files: Family = {
   name: 'files',
   types: {
@@ -97,7 +108,10 @@ export const files: Family = {
       commentable: true,
       subscribable: true,
       boostable: true,
-      fields: linked((r) => ({ service: { name: r.fields.service ?? 'dropbox' }, link_url: r.fields.url })),
+      fields: linked((r) => ({
+        service: serviceFor(String(r.fields.service ?? 'dropbox')),
+        link_url: r.fields.url,
+      })),
     },
     GoogleDocument: {
       segment: 'google_documents',

@@ -19,6 +19,7 @@ import { checkins } from './checkins.ts';
 import { engagement } from './engagement.ts';
 import { files } from './files.ts';
 import { forwards } from './forwards.ts';
+import { moreFoundation } from './more-foundation.ts';
 import { myMore } from './my-more.ts';
 import { reports } from './reports.ts';
 
@@ -45,6 +46,7 @@ export const families: readonly Family[] = [
   reports,
   admin,
   myMore,
+  moreFoundation,
 ];
 
 export const allRoutes: Route[] = families.flatMap((f) => f.routes);

@@ -32,6 +32,7 @@ export const vaults: Family = {
       fields: (doc) => ({
         ...(doc.fields.draft ? { status: 'drafted' } : {}),
         content: doc.fields.content ?? '',
+        content_attachments: [],
       }),
     },
   },
