@@ -174,11 +174,12 @@ export function createMemoryBackend(
       const name = project ? `${kind}:${project}` : kind;
       const existing = clients.find((client) => client.name === name);
       if (!existing) {
+        const folder = project?.split('/').filter(Boolean).pop();
         clients.push({
           name,
           kind,
-          label,
-          configPath: `/home/annie/.${kind}/mcp.json`,
+          label: folder ? `${label} (${folder})` : label,
+          configPath: project ? `${project}/.${kind}/mcp.json` : `/home/annie/.${kind}/mcp.json`,
           createdAt: new Date().toISOString(),
           calls: 0,
           errors: 0,

@@ -74,6 +74,14 @@ test('every panel, light and dark, from signed out to a revoked client', async (
   await expect(page.locator('.status')).toContainText('Serving 1 client');
   await shots(page, testInfo, 'clients-connected');
 
+  // A per-project entry is its own client.
+  await page.getByText('Add to one project instead').click();
+  await page.getByRole('combobox', { name: 'Client' }).selectOption('vscode');
+  await page.getByLabel('Project folder').fill('/home/annie/code/site');
+  await page.getByRole('button', { name: 'Add to project' }).click();
+  await expect(page.getByRole('listitem', { name: 'VS Code (site)' })).toContainText('not seen yet');
+  await page.getByText('Add to one project instead').click();
+
   // Revoke asks once more, then the client is marked revoked.
   await cursor.getByRole('button', { name: 'Revoke Cursor' }).click();
   await cursor.getByRole('button', { name: 'Revoke access' }).click();

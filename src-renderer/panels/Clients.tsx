@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { ClientKindView, ClientView, Snapshot } from '../../src-shared/contract.ts';
 import type { WindowStore } from '../store.ts';
 import { Empty, Section } from '../ui/controls.tsx';
@@ -30,8 +30,58 @@ export function ClientsPanel({ store, snapshot }: { store: WindowStore; snapshot
             <KindTile key={kind.kind} kind={kind} store={store} />
           ))}
         </ul>
+        <ProjectConfigure store={store} kinds={snapshot.clientKinds.filter((kind) => kind.supportsProject)} />
       </Section>
     </div>
+  );
+}
+
+/** Some clients also read a per-project file (e.g. `<project>/.cursor/mcp.json`). */
+function ProjectConfigure({ store, kinds }: { store: WindowStore; kinds: ClientKindView[] }) {
+  const [kind, setKind] = useState(kinds[0]?.kind);
+  const [project, setProject] = useState('');
+  if (!kinds.length || !kind) return null;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await store.act('clients:configure', { kind, project: project.trim() });
+    if (result) {
+      store.notify('success', [result.message, result.restartHint].filter(Boolean).join(' '));
+      setProject('');
+    }
+  };
+  return (
+    <details className="setup">
+      <summary>Add to one project instead</summary>
+      <form className="form" onSubmit={(event) => void submit(event)}>
+        <label className="field">
+          <span aria-hidden="true">Client</span>
+          <select
+            aria-label="Client"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as ClientKindView['kind'])}
+          >
+            {kinds.map((entry) => (
+              <option key={entry.kind} value={entry.kind}>
+                {entry.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Project folder</span>
+          <input
+            value={project}
+            onChange={(e) => setProject(e.target.value)}
+            placeholder="/home/you/code/app"
+            spellCheck={false}
+            required
+          />
+        </label>
+        <button type="submit" className="button">
+          Add to project
+        </button>
+      </form>
+    </details>
   );
 }
 
