@@ -296,3 +296,22 @@ test('inside the tray app the window talks through the preload bridge, and ignor
   expect(calls).toEqual(expect.arrayContaining(['getSnapshot', 'tailLogs', 'signIn']));
   expect(warnings.some((text) => text.includes('Ignored a malformed snapshot:changed event'))).toBe(true);
 });
+
+test('while the first snapshot is on its way the window says it is connecting', async ({
+  page,
+}, testInfo) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/snapshot:get', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(harness.url);
+  await expect(page.getByText('Connecting to Basecamp Companion…')).toBeVisible();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: testInfo.outputPath(`loading-${colorScheme}.png`) });
+  }
+  release();
+  await expect(page.locator('.status')).toContainText('Signed out');
+});
