@@ -272,6 +272,20 @@ describe('the MCP endpoint under hostile input', () => {
     );
   });
 
+  // Regression: deep nesting used to reach the SDK's validators and come back as a 500.
+  test('JSON nested 50,000 levels deep → 400 with a JSON-RPC invalid-request error, not a 500', async () => {
+    const depth = 50_000;
+    for (const body of [
+      '['.repeat(depth) + ']'.repeat(depth),
+      `{"jsonrpc":"2.0","id":9,"method":"tools/list","params":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`,
+    ]) {
+      const answer = await rawRequest(serve.mcpUrl, { headers: jsonHeaders(), body });
+      assert.equal(answer.status, 400, answer.body.slice(0, 200));
+      assert.match(answer.body, /-32600.*nested deeper than 64 levels/);
+    }
+    await assertServing();
+  });
+
   test('bodies over the 1 MiB limit are refused with 413 and the server keeps serving', async () => {
     const answer = await rawRequest(serve.mcpUrl, {
       headers: jsonHeaders(),
