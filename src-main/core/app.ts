@@ -90,7 +90,8 @@ export async function createCompanion(options: CompanionOptions = {}): Promise<C
   const env = options.env ?? process.env;
   const paths = companionPaths(options.dataDir ?? resolveDataDir(env));
   const ring = new LogRing();
-  const bootLogger = createLogger({ ring });
+  const bootRing = new LogRing(); // settings may warn before the real logger (whose level they hold) exists
+  const bootLogger = createLogger({ ring: bootRing });
   const settings = openSettings(paths.dataDir, bootLogger);
   const envLevel = env.BASECAMP_COMPANION_LOG_LEVEL;
   const logger = createLogger({
@@ -99,7 +100,12 @@ export async function createCompanion(options: CompanionOptions = {}): Promise<C
     file: new RotatingFile(paths.logFile),
     ...(options.console ? { console: options.console } : {}),
   });
-  for (const entry of ring.since()) logger[entry.level](entry.message, entry.fields); // boot lines reach the file too
+  for (const entry of bootRing.since()) logger[entry.level](entry.message, entry.fields);
+  if (!isLogLevel(envLevel)) {
+    settings.onChange((next, previous) => {
+      if (next.logLevel !== previous.logLevel) logger.setLevel(next.logLevel);
+    });
+  }
 
   let sandbox: Sandbox | undefined;
   let authSettings = settings;

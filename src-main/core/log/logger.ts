@@ -14,6 +14,8 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
   /** A logger whose entries carry the given scope (e.g. "mcp", "basecamp"). */
   child(scope: string): Logger;
+  /** Change the threshold for this logger and all its children (the Settings panel's log detail). */
+  setLevel(level: LogLevel): void;
 }
 
 export interface LoggerOptions {
@@ -30,7 +32,7 @@ export function isLogLevel(value: unknown): value is LogLevel {
 
 /** One logger for the whole process: every entry is redacted here, once, before any sink sees it. */
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const threshold = LEVELS[options.level ?? 'info'];
+  let threshold = LEVELS[options.level ?? 'info'];
   let seq = 0;
 
   const write = (scope: string, level: LogLevel, message: string, fields?: Record<string, unknown>): void => {
@@ -59,6 +61,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     warn: (message, fields) => write(scope, 'warn', message, fields),
     error: (message, fields) => write(scope, 'error', message, fields),
     child: (child) => make(scope === 'app' ? child : `${scope}.${child}`),
+    setLevel: (level) => {
+      threshold = LEVELS[level];
+    },
   });
   return make('app');
 }
