@@ -81,6 +81,9 @@ function generate(random: () => number): FuzzCase {
     'batch',
     'garbage',
     'toolArgs',
+    'protocolHeaders',
+    'httpMethod',
+    'authVariant',
   ];
   const kind = pick(kinds);
   const headers = jsonHeaders();
@@ -174,6 +177,53 @@ function generate(random: () => number): FuzzCase {
         ]),
       };
     }
+    case 'protocolHeaders':
+      return {
+        kind,
+        headers: {
+          ...headers,
+          'mcp-protocol-version': pick([
+            '',
+            'garbage',
+            '1999-01-01',
+            '2025-06-18',
+            '2025-03-26',
+            'x'.repeat(4000),
+          ]),
+          ...(random() < 0.5
+            ? { 'mcp-session-id': pick(['', 'nope', '\u00ff'.repeat(10), 'a'.repeat(4000)]) }
+            : {}),
+          ...(random() < 0.3 ? { 'last-event-id': pick(['0', '-1', 'x']) } : {}),
+        },
+        body: JSON.stringify(pick(valid)),
+      };
+    case 'httpMethod':
+      return {
+        kind,
+        method: pick(['PUT', 'DELETE', 'PATCH', 'OPTIONS', 'GET', 'HEAD']),
+        headers,
+        body: JSON.stringify(pick(valid)),
+      };
+    case 'authVariant': {
+      const token = authorization.replace(/^Bearer /, '');
+      return {
+        kind,
+        headers: {
+          ...headers,
+          authorization: pick([
+            `bearer ${token}`,
+            `Bearer  ${token}`,
+            `Bearer ${token}x`,
+            `Bearer ${token.slice(0, -1)}`,
+            `Basic ${Buffer.from(`user:${token}`).toString('base64')}`,
+            `Bearer ${token}, Bearer ${token}`,
+            'Bearer ',
+            `Bearer ${'a'.repeat(8000)}`,
+          ]),
+        },
+        body: JSON.stringify(pick(valid)),
+      };
+    }
     default: {
       const args = pick([
         { project_id: pick(oddValues) },
@@ -197,16 +247,20 @@ function generate(random: () => number): FuzzCase {
 }
 
 const ACCEPTABLE = new Set([200, 202, 400, 404, 405, 406, 413, 415]);
+/** Statuses a request with a changed Authorization header may also get. */
+const AUTH_REFUSALS = new Set([401, 431]);
 
 /** A proper answer: an expected HTTP status, and a body that is JSON-RPC when there is one. */
 function checkAnswer(fuzz: FuzzCase, answer: RawAnswer): void {
-  const where = `${fuzz.kind} case (seed ${seed}): ${fuzz.body.slice(0, 120)}`;
+  const where = `${fuzz.kind} case (seed ${seed}): ${fuzz.method ?? 'POST'} ${JSON.stringify(fuzz.headers).slice(0, 200)} ${fuzz.body.slice(0, 120)}`;
   if (answer.status === 0) {
     // Only a body over the limit may be cut off before an answer is read.
     assert.ok(Buffer.byteLength(fuzz.body) > 1024 * 1024, `connection dropped (${answer.error}) on ${where}`);
     return;
   }
-  assert.ok(ACCEPTABLE.has(answer.status), `HTTP ${answer.status} ${answer.body.slice(0, 200)} on ${where}`);
+  const allowed =
+    ACCEPTABLE.has(answer.status) || (fuzz.kind === 'authVariant' && AUTH_REFUSALS.has(answer.status));
+  assert.ok(allowed, `HTTP ${answer.status} ${answer.body.slice(0, 200)} on ${where}`);
   if (!answer.body.trim()) return;
   let messages: Array<Record<string, unknown>>;
   try {
@@ -255,7 +309,13 @@ describe('the MCP endpoint under hostile input', () => {
     for (let start = 0; start < cases.length; start += 8) {
       const batch = cases.slice(start, start + 8);
       const answers = await Promise.all(
-        batch.map((fuzz) => rawRequest(serve.mcpUrl, { headers: fuzz.headers, body: fuzz.body })),
+        batch.map((fuzz) =>
+          rawRequest(serve.mcpUrl, {
+            headers: fuzz.headers,
+            body: fuzz.body,
+            ...(fuzz.method ? { method: fuzz.method } : {}),
+          }),
+        ),
       );
       batch.forEach((fuzz, index) => {
         checkAnswer(fuzz, answers[index]!);
@@ -265,7 +325,7 @@ describe('the MCP endpoint under hostile input', () => {
     }
     await assertServing();
     peak = Math.max(peak, rssMiB(serve.child.pid!));
-    assert.equal(kinds.size, 9, `every kind of case ran: ${JSON.stringify(Object.fromEntries(kinds))}`);
+    assert.equal(kinds.size, 12, `every kind of case ran: ${JSON.stringify(Object.fromEntries(kinds))}`);
     assert.ok(
       peak - baseline < 300,
       `resident memory grew from ${baseline.toFixed(0)} to ${peak.toFixed(0)} MiB`,
