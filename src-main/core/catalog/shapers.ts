@@ -72,7 +72,9 @@ function factsOf(record: BasecampRecord, view?: RecordView): string[] {
 export function renderLine(record: BasecampRecord, view?: RecordView): string {
   const facts = factsOf(record, view);
   const link = typeof record.app_url === 'string' ? ` · ${record.app_url}` : '';
-  return `- **${titleOf(record, view)}** — id ${String(record.id)}${facts.length ? ` · ${facts.join(' · ')}` : ''}${link}`;
+  // Some answers are not records (report groups, reminders, settings): no id to show, so none is invented.
+  const id = record.id === undefined || record.id === null ? '' : ` — id ${String(record.id)}`;
+  return `- **${titleOf(record, view)}**${id}${facts.length ? ` · ${facts.join(' · ')}` : ''}${link}`;
 }
 
 export function renderRecord(
@@ -81,7 +83,9 @@ export function renderRecord(
 ): { text: string; structured: BasecampRecord } {
   const structured = compactRecord(record, view);
   const lines = [
-    `**${titleOf(record, view)}** (${view?.noun ?? (typeof record.type === 'string' ? record.type : 'item')} ${String(record.id)})`,
+    record.id === undefined || record.id === null
+      ? `**${titleOf(record, view)}**`
+      : `**${titleOf(record, view)}** (${view?.noun ?? (typeof record.type === 'string' ? record.type : 'item')} ${String(record.id)})`,
   ];
   const facts = factsOf(record, view);
   if (facts.length) lines.push(facts.join(' · '));

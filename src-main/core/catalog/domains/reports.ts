@@ -21,13 +21,14 @@ const taskLine = (r: BasecampRecord) => renderLine(r, taskView);
 
 /** The account-wide to-do and card feeds answer one group per project. */
 const groupView = (key: 'todos' | 'cards'): RecordView => ({
-  noun: `project with ${key}`,
+  noun: 'project',
   title: (r) => str(obj(r.bucket)?.name) ?? 'A project',
   facts: (r) => {
     const items = Array.isArray(r[key]) ? (r[key] as unknown[]) : [];
+    // Titles are plain text (a card's content is rich text, its title is not).
     return [
       `${items.length} ${key}`,
-      ...items.map((item) => `${str(obj(item)?.content) ?? str(obj(item)?.title)} #${obj(item)?.id}`),
+      ...items.map((item) => `${str(obj(item)?.title) ?? str(obj(item)?.content)} #${String(obj(item)?.id)}`),
     ];
   },
   keep: ['bucket', key],
