@@ -34,6 +34,7 @@ import {
   accountLogoOperations,
   attachmentOperations,
   campfireUploadOperations,
+  downloadOperations,
 } from './domains/attachments.ts';
 import { chatbotOperations } from './domains/chatbots.ts';
 import { hillChartOperations } from './domains/hill-charts.ts';
@@ -55,7 +56,7 @@ export const domains: readonly Domain[] = [
   withMore(campfires, [...chatbotOperations, ...campfireUploadOperations]),
   my,
   cards,
-  withMore(files, attachmentOperations),
+  withMore(files, [...attachmentOperations, ...downloadOperations]),
   schedules,
   checkins,
   inbox,

@@ -62,6 +62,8 @@ export interface ToolAnswer {
   text: string;
   structured?: Record<string, unknown>;
   isError?: boolean;
+  /** Images shown to the model as MCP image content (a downloaded picture), after the text. */
+  images?: { data: string; mimeType: string }[];
 }
 
 export interface Operation<Params extends z.ZodObject = z.ZodObject> {

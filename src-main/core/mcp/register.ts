@@ -75,7 +75,14 @@ export function createServerWithTools(
           ...(answer.isError ? { error: answer.text.slice(0, 300) } : {}),
         });
         return {
-          content: [{ type: 'text' as const, text: answer.text }],
+          content: [
+            { type: 'text' as const, text: answer.text },
+            ...(answer.images ?? []).map((image) => ({
+              type: 'image' as const,
+              data: image.data,
+              mimeType: image.mimeType,
+            })),
+          ],
           ...(answer.structured ? { structuredContent: answer.structured } : {}),
           ...(answer.isError ? { isError: true } : {}),
         };

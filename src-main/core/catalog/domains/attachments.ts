@@ -1,8 +1,9 @@
 // More actions of the `files` tool: upload a file (from a local path or from bytes) as an
 // attachment whose sgid can be put in a folder, a new version, or rich text. Added in catalog/index.ts.
 import { randomBytes } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { basename, extname, isAbsolute } from 'node:path';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, extname, isAbsolute, join, sep } from 'node:path';
 import { z } from 'zod';
 import type { BasecampRecord, Operation } from '../operation.ts';
 import { defineOperation } from '../operation.ts';
@@ -45,6 +46,13 @@ async function fileFrom(params: {
   if (params.path !== undefined) {
     if (!isAbsolute(params.path))
       throw new UploadInputError(`path must be absolute, e.g. /home/me/report.pdf (got "${params.path}").`);
+    // Hidden files and folders (~/.ssh, ~/.aws, .env) hold secrets: an agent must not ship them off by accident.
+    if (
+      params.path.split(sep).some((segment) => segment.startsWith('.') && segment !== '.' && segment !== '..')
+    )
+      throw new UploadInputError(
+        `${params.path} is a hidden file or inside a hidden folder; copy it somewhere visible first if you really mean to upload it.`,
+      );
     const info = await stat(params.path).catch(() => undefined);
     if (!info?.isFile()) throw new UploadInputError(`No readable file at ${params.path}.`);
     if (info.size > MAX_UPLOAD_BYTES)
@@ -244,6 +252,89 @@ export const accountLogoOperations: Operation[] = [
       return {
         text: `The account logo is now **${file.name}** (${file.bytes.length} bytes).`,
         structured: { ok: true, filename: file.name, byte_size: file.bytes.length },
+      };
+    },
+  }),
+];
+
+/** Largest download returned in one answer. */
+export const MAX_DOWNLOAD_BYTES = 10 * 1024 * 1024;
+const INLINE_IMAGES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+const isText = (type: string) => /^text\/|[+/](json|xml|csv|markdown)\b/.test(type);
+
+export const downloadOperations: Operation[] = [
+  defineOperation({
+    id: 'files.download',
+    domain: 'files',
+    action: 'download',
+    title: 'Download a file',
+    summary:
+      'Get the content of an uploaded file (upload_id) or of a download_url Basecamp gave: text comes back as text, pictures as images, anything else is saved to a local file whose path is returned.',
+    method: 'GET',
+    path: '/uploads/{upload_id}.json',
+    params: z.object({
+      upload_id: id('The upload id (from uploads or files)').optional(),
+      url: z
+        .url()
+        .max(4000)
+        .optional()
+        .describe('A download_url from an earlier answer (instead of upload_id)'),
+      max_bytes: z
+        .number()
+        .int()
+        .min(1)
+        .max(MAX_DOWNLOAD_BYTES)
+        .optional()
+        .describe(`Refuse files bigger than this (default and most ${MAX_DOWNLOAD_BYTES} bytes)`),
+    }),
+    kind: 'read',
+    openapi: ['GetUpload'],
+    run: async (ctx, params) => {
+      if ((params.upload_id === undefined) === (params.url === undefined))
+        return refused(
+          new UploadInputError('Give either upload_id or url (a download_url), not both and not neither.'),
+        );
+      let address = params.url;
+      let name: string | undefined;
+      if (params.upload_id !== undefined) {
+        const { data } = await ctx.client.request<BasecampRecord>({
+          method: 'GET',
+          path: `/uploads/${params.upload_id}.json`,
+          ...(ctx.signal ? { signal: ctx.signal } : {}),
+        });
+        address = typeof data.download_url === 'string' ? data.download_url : undefined;
+        name = typeof data.filename === 'string' ? data.filename : undefined;
+        if (!address) return { text: `Upload ${params.upload_id} has no download_url.`, isError: true };
+      }
+      const file = await ctx.client.download(address!, {
+        maxBytes: params.max_bytes ?? MAX_DOWNLOAD_BYTES,
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+      });
+      const fileName =
+        name ??
+        file.fileName ??
+        decodeURIComponent(new URL(address!).pathname.split('/').pop() || 'download');
+      const type = file.contentType.split(';')[0]!.trim().toLowerCase();
+      const facts = { filename: fileName, content_type: type, byte_size: file.bytes.length };
+      if (INLINE_IMAGES.has(type))
+        return {
+          text: `**${fileName}** (${type}, ${file.bytes.length} bytes), shown below.`,
+          structured: facts,
+          images: [{ data: file.bytes.toString('base64'), mimeType: type }],
+        };
+      if (isText(type))
+        return {
+          text: `**${fileName}** (${type}, ${file.bytes.length} bytes):\n\n${file.bytes.toString('utf8')}`,
+          structured: facts,
+        };
+      // Binary files would flood the context: they go to a local file the agent can open.
+      const dir = join(tmpdir(), 'basecamp-companion-downloads');
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      const saved = join(dir, `${Date.now()}-${basename(fileName).replace(/[^\w.-]+/g, '_')}`);
+      await writeFile(saved, file.bytes, { mode: 0o600 });
+      return {
+        text: `**${fileName}** (${type}, ${file.bytes.length} bytes) saved to ${saved}`,
+        structured: { ...facts, saved_to: saved },
       };
     },
   }),

@@ -1,7 +1,7 @@
 // Docs & Files through a real MCP client against the sandbox: documents are drafts unless published,
 // an update keeps what it does not mention, files and versions, a rename read back.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -189,5 +189,64 @@ describe('campfires upload_file on the sandbox', () => {
     const line = h.env.sandbox.store.get(posted.structured.id as number);
     assert.equal(line?.parentId, chat.id);
     assert.equal(line?.fields.byte_size, 8);
+  });
+});
+
+describe('files download on the sandbox', () => {
+  let h: McpHarness;
+  before(async () => {
+    h = await startMcpHarness();
+  });
+  after(() => h.close());
+
+  test('text comes back as text, a picture as MCP image content, a PDF as a local file', async () => {
+    const store = h.env.sandbox.store;
+    const vault = store.where(
+      (r) => r.type === 'Vault' && r.parentId === null && store.children(r.id, 'Upload').length > 0,
+    )[0]!;
+    const attached = await h.ok('bc_files', 'attach', {
+      content_base64: Buffer.from('agenda: launch\n').toString('base64'),
+      name: 'agenda.txt',
+    });
+    const upload = await h.ok('bc_files', 'create_upload', {
+      vault_id: vault.id,
+      attachable_sgid: attached.structured.attachable_sgid,
+    });
+    const text = await h.ok('bc_files', 'download', { upload_id: upload.structured.id });
+    assert.match(text.text, /agenda: launch/);
+
+    const png = store.where((r) => r.type === 'Upload' && r.fields.content_type === 'image/png')[0]!;
+    const picture = await h.client.callTool({
+      name: 'bc_files',
+      arguments: { action: 'download', params: { upload_id: png.id } },
+    });
+    const parts = picture.content as { type: string; mimeType?: string; data?: string }[];
+    const image = parts.find((part) => part.type === 'image');
+    assert.ok(image, 'an image part');
+    assert.equal(image.mimeType, 'image/png');
+    assert.equal(Buffer.from(image.data!, 'base64').subarray(1, 4).toString(), 'PNG');
+
+    const pdf = store.where((r) => r.type === 'Upload' && r.fields.content_type === 'application/pdf')[0]!;
+    const saved = await h.ok('bc_files', 'download', { upload_id: pdf.id });
+    const path = saved.structured.saved_to as string;
+    assert.match((await readFile(path)).toString(), /^%PDF/);
+    await rm(path, { force: true });
+
+    const tooSmall = await h.call('bc_files', {
+      action: 'download',
+      params: { upload_id: pdf.id, max_bytes: 5 },
+    });
+    assert.equal(tooSmall.isError, true);
+  });
+
+  test('secrets stay home: a hidden file or folder is not uploaded', async () => {
+    const before = h.env.requests();
+    const answer = await h.call('bc_files', {
+      action: 'attach',
+      params: { path: '/home/someone/.ssh/id_ed25519' },
+    });
+    assert.equal(answer.isError, true);
+    assert.match(answer.text, /hidden/);
+    assert.equal(h.env.requests(), before);
   });
 });

@@ -13,7 +13,7 @@ import {
 import { sgidFor } from '../view.ts';
 import { paginate } from '../pagination.ts';
 import type { Recording } from '../store.ts';
-import { getRecording, listChildren, newestFirst } from './kit.ts';
+import { accountState, getRecording, listChildren, newestFirst } from './kit.ts';
 
 const linked = (extra: (r: Recording) => Record<string, unknown>) => (r: Recording) => ({
   description: r.fields.description ?? '',
@@ -36,12 +36,15 @@ function versions(ctx: RouteContext, upload: Recording) {
 /** The file an attachable_sgid stands for; the sandbox accepts any non-blank sgid and names the file after it. */
 function fileFrom(ctx: RouteContext): Record<string, unknown> {
   const sgid = requireText(ctx.body, 'attachable_sgid');
+  const blob = blobs(ctx).get(sgid);
+  const extension = blob ? (blob.filename.match(/\.[^.]+$/)?.[0] ?? '') : '.pdf';
   const baseName =
-    text(ctx.body, 'base_name')?.trim() || `file-${sgid.slice(0, 6).replace(/[^a-z0-9]/gi, '')}`;
+    text(ctx.body, 'base_name')?.trim() ||
+    (blob ? blob.filename.replace(/\.[^.]+$/, '') : `file-${sgid.slice(0, 6).replace(/[^a-z0-9]/gi, '')}`);
   return {
-    filename: `${baseName}.pdf`,
-    content_type: 'application/pdf',
-    byte_size: 48_213,
+    filename: `${baseName}${extension}`,
+    content_type: blob?.contentType ?? 'application/pdf',
+    byte_size: blob?.bytes.length ?? 48_213,
     attachable_sgid: sgid,
   };
 }
@@ -69,6 +72,27 @@ function serviceFor(code: string) {
     example_url: `https://www.${code}.com/…`,
     valid_patterns: [`https://(www\\.)?${code}\\.com/.*`],
   };
+}
+
+/** Uploaded bytes by attachable_sgid, so a file put in a folder downloads as what was sent. */
+const blobs = (ctx: RouteContext) =>
+  accountState(
+    ctx.store,
+    'blobs',
+    () => new Map<string, { bytes: Buffer; filename: string; contentType: string }>(),
+  );
+
+/** A 1×1 PNG, a one-page PDF, or text: stand-in bytes for seeded files. */
+const PIXEL = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+function seededBytes(upload: Recording): Buffer {
+  const type = String(upload.fields.content_type ?? '');
+  if (type.startsWith('image/')) return PIXEL;
+  if (type === 'application/pdf')
+    return Buffer.from(`%PDF-1.4\n% ${String(upload.fields.filename)}\n%%EOF\n`);
+  return Buffer.from(`${String(upload.fields.filename ?? upload.title)}\n`);
 }
 
 export const files: Family = {
@@ -126,6 +150,24 @@ export const files: Family = {
   },
   routes: [
     {
+      // Basecamp redirects this to signed storage; the sandbox answers the bytes itself.
+      method: 'GET',
+      path: '/buckets/{bucket}/uploads/{id}/download/{name*}',
+      handler: (ctx) => {
+        const upload = ctx.find(ctx.id(), 'Upload');
+        const bytes =
+          blobs(ctx).get(String(upload.fields.attachable_sgid ?? ''))?.bytes ?? seededBytes(upload);
+        return {
+          status: 200,
+          body: bytes,
+          headers: {
+            'Content-Type': String(upload.fields.content_type ?? 'application/octet-stream'),
+            'Content-Disposition': `attachment; filename="${String(upload.fields.filename ?? 'file')}"`,
+          },
+        };
+      },
+    },
+    {
       // A file posted in a Campfire becomes a line of its own.
       method: 'POST',
       path: '/chats/{id}/uploads.json',
@@ -159,6 +201,7 @@ export const files: Family = {
         if (ctx.rawBody.length === 0) throw invalid('The file is empty: send its bytes as the request body');
         const id = ctx.store.nextId();
         const sgid = sgidFor('Attachment', id);
+        blobs(ctx).set(sgid, { bytes: Buffer.from(ctx.rawBody), filename: name, contentType: typeFor(name) });
         const blob = ctx.view.api(`/blobs/${id}`);
         return created({
           id,
