@@ -5,8 +5,18 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const noElectron = {
-  paths: [{ name: 'electron', message: 'The core and the contract are plain Node: inject what you need from src-main/electron.' }],
-  patterns: [{ group: ['electron/*', '**/src-main/electron/**', '**/electron/**'], message: 'Dependencies point inward: the core never imports the shell.' }],
+  paths: [
+    {
+      name: 'electron',
+      message: 'The core and the contract are plain Node: inject what you need from src-main/electron.',
+    },
+  ],
+  patterns: [
+    {
+      group: ['electron/*', '**/src-main/electron/**', '**/electron/**'],
+      message: 'Dependencies point inward: the core never imports the shell.',
+    },
+  ],
 };
 
 export default tseslint.config(
@@ -33,7 +43,10 @@ export default tseslint.config(
           paths: noElectron.paths,
           patterns: [
             ...noElectron.patterns,
-            { group: ['node:*', '**/src-main/**', '**/src-renderer/**'], message: 'src-shared holds the contract and types only.' },
+            {
+              group: ['node:*', '**/src-main/**', '**/src-renderer/**'],
+              message: 'src-shared holds the contract and types only.',
+            },
           ],
         },
       ],
@@ -48,8 +61,14 @@ export default tseslint.config(
         {
           paths: noElectron.paths,
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'crypto'], message: 'The window is a browser page: it reads state through the contract only.' },
-            { group: ['**/src-main/**', '**/core/**'], message: 'The window never imports the core or the shell.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'crypto'],
+              message: 'The window is a browser page: it reads state through the contract only.',
+            },
+            {
+              group: ['**/src-main/**', '**/core/**'],
+              message: 'The window never imports the core or the shell.',
+            },
           ],
         },
       ],

@@ -68,7 +68,7 @@ async function main(): Promise<void> {
 
     // The read tool and the one Basecamp request it makes, found through the sandbox's counters.
     const probe = await connect(product.serve.mcpUrl, product.authorization);
-    const projects = (await probe.callTool({ name: 'bc_list_projects', arguments: {} })) as {
+    const projects = (await probe.callTool({ name: 'bc_list_projects', arguments: {} })) as unknown as {
       structuredContent: { items: Array<{ id: number }> };
     };
     const projectId = projects.structuredContent.items[0]!.id;

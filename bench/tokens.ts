@@ -31,10 +31,15 @@ async function rawPages(
   const items: Array<Record<string, unknown>> = [];
   let next: string | undefined = url;
   while (next) {
-    const answer = await direct.get(next, next.startsWith('http') ? { prefixUrl: '' } : {});
+    // Two calls, not one with a union of options: got's overloads make TypeScript 5.9 crash on the union.
+    const answer = next.startsWith('http')
+      ? await direct.get(next, { prefixUrl: '' })
+      : await direct.get(next);
     texts.push(answer.body);
     items.push(...(JSON.parse(answer.body) as Array<Record<string, unknown>>));
-    next = /<([^>]+)>;\s*rel="next"/.exec(answer.headers.link ?? '')?.[1];
+    const link: string = String(answer.headers.link ?? '');
+    const match = /<([^>]+)>;\s*rel="next"/.exec(link);
+    next = match ? match[1] : undefined;
   }
   return { text: texts.join('\n'), items };
 }

@@ -20,7 +20,8 @@ export function resolveDataDir(
   if (env.BASECAMP_COMPANION_HOME) return path.resolve(env.BASECAMP_COMPANION_HOME);
   const name = 'basecamp-companion';
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Basecamp Companion');
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Basecamp Companion');
+  if (platform === 'win32')
+    return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Basecamp Companion');
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), name);
 }
 
