@@ -7,7 +7,7 @@ import { createAccountResourcePool, createBasecampClient } from './basecamp/clie
 import type { BasecampClient } from './basecamp/types.ts';
 import type { ToolContext } from './catalog/executor.ts';
 import { createClientRegistry, type ClientRegistry } from './clients/tokens.ts';
-import { createLogger, isLogLevel, type Logger } from './log/logger.ts';
+import { createLogger, isLogLevel, type Logger, type LogLevel } from './log/logger.ts';
 import { registerSecret } from './log/redact.ts';
 import { LogRing } from './log/ring.ts';
 import { RotatingFile } from './log/rotating-file.ts';
@@ -30,6 +30,8 @@ export interface CompanionOptions {
   sandbox?: boolean;
   /** Human-readable log lines (the CLI passes stderr). */
   console?: NodeJS.WritableStream;
+  /** The least level that reaches `console` (short CLI commands pass `warn`). */
+  consoleLevel?: LogLevel;
   /** Opens the sign-in page: shell.openExternal in the app, the OS opener on the CLI. */
   openUrl?: (url: string) => Promise<void> | void;
   /** The keychain; defaults to the OS keychain (memory in --sandbox mode). */
@@ -99,6 +101,7 @@ export async function createCompanion(options: CompanionOptions = {}): Promise<C
     ring,
     file: new RotatingFile(paths.logFile),
     ...(options.console ? { console: options.console } : {}),
+    ...(options.consoleLevel ? { consoleLevel: options.consoleLevel } : {}),
   });
   for (const entry of bootRing.since()) logger[entry.level](entry.message, entry.fields);
   if (!isLogLevel(envLevel)) {

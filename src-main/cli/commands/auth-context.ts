@@ -9,6 +9,6 @@ export interface AuthContext {
 }
 
 export async function openAuthContext(io: CliIo): Promise<AuthContext> {
-  const companion = await createCompanion({ env: io.env });
+  const companion = await createCompanion({ env: io.env, console: io.stderr, consoleLevel: 'warn' });
   return { companion, auth: companion.auth };
 }

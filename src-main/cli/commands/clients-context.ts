@@ -29,7 +29,7 @@ export function bridgeLauncher(env: NodeJS.ProcessEnv): BridgeCommand {
 }
 
 export async function openClientsContext(io: CliIo): Promise<ClientsContext> {
-  const companion = await createCompanion({ env: io.env });
+  const companion = await createCompanion({ env: io.env, console: io.stderr, consoleLevel: 'warn' });
   return {
     settings: companion.settings,
     registry: companion.clients,

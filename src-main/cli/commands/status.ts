@@ -7,7 +7,7 @@ export const statusCommand: CliCommand = {
   usage: 'status [--json]',
   options: { json: { type: 'boolean', description: 'Print machine-readable JSON.' } },
   async run(args, io) {
-    const companion = await createCompanion({ env: io.env });
+    const companion = await createCompanion({ env: io.env, console: io.stderr, consoleLevel: 'warn' });
     try {
       const auth = companion.auth.status();
       const settings = companion.settings.get();

@@ -24,6 +24,8 @@ export interface LoggerOptions {
   file?: RotatingFile;
   /** Human-readable lines for the terminal; the CLI passes process.stderr. */
   console?: NodeJS.WritableStream;
+  /** Only entries at this level or above reach the terminal (short CLI commands show warnings only). */
+  consoleLevel?: LogLevel;
 }
 
 export function isLogLevel(value: unknown): value is LogLevel {
@@ -47,7 +49,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     };
     options.ring?.push(entry);
     options.file?.append(JSON.stringify(entry));
-    if (options.console) {
+    if (options.console && LEVELS[level] >= LEVELS[options.consoleLevel ?? 'debug']) {
       const extra = entry.fields ? ' ' + JSON.stringify(entry.fields) : '';
       options.console.write(
         `${entry.time.slice(11, 19)} ${level.padEnd(5)} [${scope}] ${entry.message}${extra}\n`,
