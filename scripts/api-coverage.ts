@@ -1,7 +1,7 @@
 // `npm run coverage:api`: writes docs/API-COVERAGE.md — how many of the official OpenAPI operations
 // and of the documented bc3-api endpoints the catalog reaches, and why each missing one is missing.
 // Reads only committed files (the catalog and openapi-operations.json), so it runs anywhere.
-import { writeFileSync } from 'node:fs';
+import { writeGenerated } from './generated-doc.ts';
 import { join } from 'node:path';
 import { operations } from '../src-main/core/catalog/index.ts';
 import { computeCoverage } from '../src-main/core/catalog/coverage.ts';
@@ -73,7 +73,7 @@ for (const op of sorted) {
 lines.push('');
 
 const out = join(import.meta.dirname, '..', 'docs', 'API-COVERAGE.md');
-writeFileSync(out, lines.join('\n'));
+writeGenerated(out, lines.join('\n'), 'npm run coverage:api');
 console.log(
   `coverage:api: ${reached}/${total} OpenAPI operations, ${coverage.documentedCovered}/${docsTotal} documented endpoints → docs/API-COVERAGE.md`,
 );

@@ -1,6 +1,6 @@
 // `npm run docs:tools`: writes docs/TOOLS.md — every MCP tool the companion lists, its annotations,
 // and for domain tools every action with its parameters. Generated from the catalog, so it never drifts.
-import { writeFileSync } from 'node:fs';
+import { writeGenerated } from './generated-doc.ts';
 import { join } from 'node:path';
 import type { ToolContext } from '../src-main/core/catalog/executor.ts';
 import {
@@ -99,7 +99,7 @@ for (const tool of tools) {
 }
 
 const out = join(import.meta.dirname, '..', 'docs', 'TOOLS.md');
-writeFileSync(out, lines.join('\n'));
+writeGenerated(out, lines.join('\n'), 'npm run docs:tools');
 console.log(
   `docs:tools: ${tools.length} tools, ${tools.reduce((n, t) => n + t.operations.length, 0)} tool actions → docs/TOOLS.md`,
 );
