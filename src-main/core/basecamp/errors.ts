@@ -54,42 +54,47 @@ export class BasecampError extends Error {
   }
 }
 
-export class BadRequestError extends BasecampError {
-  constructor(message: string, details: ErrorDetails) {
-    super('bad_request', message, details);
-    this.name = 'BadRequestError';
-  }
+/**
+ * A typed error class for one kind of failure: the class name callers match with `instanceof`, and its `code`.
+ * One factory instead of a copy per kind; each export below is a value (the class) and a type (its instances).
+ */
+function errorKind(code: BasecampErrorCode, name: string) {
+  const Kind = class extends BasecampError {
+    constructor(message: string, details: ErrorDetails = {}) {
+      super(code, message, details);
+      this.name = name;
+    }
+  };
+  Object.defineProperty(Kind, 'name', { value: name });
+  return Kind;
 }
-export class UnauthorizedError extends BasecampError {
-  constructor(message: string, details: ErrorDetails) {
-    super('unauthorized', message, details);
-    this.name = 'UnauthorizedError';
-  }
-}
-export class ForbiddenError extends BasecampError {
-  constructor(message: string, details: ErrorDetails) {
-    super('forbidden', message, details);
-    this.name = 'ForbiddenError';
-  }
-}
-export class NotFoundError extends BasecampError {
-  constructor(message: string, details: ErrorDetails) {
-    super('not_found', message, details);
-    this.name = 'NotFoundError';
-  }
-}
-export class AccountInactiveError extends BasecampError {
-  constructor(message: string, details: ErrorDetails) {
-    super('account_inactive', message, details);
-    this.name = 'AccountInactiveError';
-  }
-}
-export class ValidationError extends BasecampError {
-  constructor(message: string, details: ErrorDetails) {
-    super('validation_failed', message, details);
-    this.name = 'ValidationError';
-  }
-}
+
+export const BadRequestError = errorKind('bad_request', 'BadRequestError');
+export type BadRequestError = InstanceType<typeof BadRequestError>;
+export const UnauthorizedError = errorKind('unauthorized', 'UnauthorizedError');
+export type UnauthorizedError = InstanceType<typeof UnauthorizedError>;
+export const ForbiddenError = errorKind('forbidden', 'ForbiddenError');
+export type ForbiddenError = InstanceType<typeof ForbiddenError>;
+export const NotFoundError = errorKind('not_found', 'NotFoundError');
+export type NotFoundError = InstanceType<typeof NotFoundError>;
+export const AccountInactiveError = errorKind('account_inactive', 'AccountInactiveError');
+export type AccountInactiveError = InstanceType<typeof AccountInactiveError>;
+export const ValidationError = errorKind('validation_failed', 'ValidationError');
+export type ValidationError = InstanceType<typeof ValidationError>;
+export const AccountLimitError = errorKind('account_limit', 'AccountLimitError');
+export type AccountLimitError = InstanceType<typeof AccountLimitError>;
+export const ServerError = errorKind('server_error', 'ServerError');
+export type ServerError = InstanceType<typeof ServerError>;
+export const NetworkError = errorKind('network_error', 'NetworkError');
+export type NetworkError = InstanceType<typeof NetworkError>;
+export const RequestTimeoutError = errorKind('timeout', 'RequestTimeoutError');
+export type RequestTimeoutError = InstanceType<typeof RequestTimeoutError>;
+export const BadCursorError = errorKind('bad_cursor', 'BadCursorError');
+export type BadCursorError = InstanceType<typeof BadCursorError>;
+export const UnsafeUrlError = errorKind('unsafe_url', 'UnsafeUrlError');
+export type UnsafeUrlError = InstanceType<typeof UnsafeUrlError>;
+
+// The two kinds that carry a fact of their own stay written out.
 export class RateLimitedError extends BasecampError {
   /** What Basecamp asked for, in seconds, when it said. */
   readonly retryAfterSeconds: number | undefined;
@@ -97,42 +102,6 @@ export class RateLimitedError extends BasecampError {
     super('rate_limited', message, details);
     this.name = 'RateLimitedError';
     this.retryAfterSeconds = details.retryAfterSeconds;
-  }
-}
-export class AccountLimitError extends BasecampError {
-  constructor(message: string, details: ErrorDetails) {
-    super('account_limit', message, details);
-    this.name = 'AccountLimitError';
-  }
-}
-export class ServerError extends BasecampError {
-  constructor(message: string, details: ErrorDetails) {
-    super('server_error', message, details);
-    this.name = 'ServerError';
-  }
-}
-export class NetworkError extends BasecampError {
-  constructor(message: string, details: ErrorDetails) {
-    super('network_error', message, details);
-    this.name = 'NetworkError';
-  }
-}
-export class RequestTimeoutError extends BasecampError {
-  constructor(message: string, details: ErrorDetails) {
-    super('timeout', message, details);
-    this.name = 'RequestTimeoutError';
-  }
-}
-export class BadCursorError extends BasecampError {
-  constructor(message: string) {
-    super('bad_cursor', message);
-    this.name = 'BadCursorError';
-  }
-}
-export class UnsafeUrlError extends BasecampError {
-  constructor(message: string) {
-    super('unsafe_url', message);
-    this.name = 'UnsafeUrlError';
   }
 }
 export class DownloadTooLargeError extends BasecampError {
