@@ -191,6 +191,9 @@ export async function createCompanion(options: CompanionOptions = {}): Promise<C
     get disabledDomains() {
       return settings.get().disabledDomains;
     },
+    get uploads() {
+      return { folders: settings.get().uploadFolders, dataDir: paths.dataDir };
+    },
   };
 
   const activity = new Set<() => void>();

@@ -6,6 +6,7 @@ import { AuthError, SIGN_IN_AGAIN } from '../auth/errors.ts';
 import { BasecampError } from '../basecamp/errors.ts';
 import type { BasecampClient, QueryValue } from '../basecamp/types.ts';
 import type { BasecampRecord, Operation, ToolAnswer } from './operation.ts';
+import type { UploadPolicy } from './upload-folders.ts';
 import { id } from './params.ts';
 import { markdownToHtml, mentionedPeople } from './rich-text.ts';
 import { renderList, renderRecord, withinBudget } from './shapers.ts';
@@ -19,6 +20,8 @@ export interface ToolContext {
   readOnly: boolean;
   /** Domain names switched off in settings. */
   disabledDomains: string[];
+  /** Which local files may be uploaded (default: the home directory, never the data directory). */
+  uploads?: UploadPolicy;
 }
 
 export const DEFAULT_LIMIT = 25;
@@ -330,6 +333,8 @@ export async function executeOperation(
             clientFor: (other) => ctx.clientFor(other),
             accounts: ctx.accounts(),
             signal: options.signal,
+            disabledDomains: ctx.disabledDomains,
+            ...(ctx.uploads ? { uploads: ctx.uploads } : {}),
           },
           params,
         )

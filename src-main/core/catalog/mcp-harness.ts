@@ -4,6 +4,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { startMcpServer, type RunningMcpServer } from '../mcp/server.ts';
 import { startSandboxContext, type SandboxContext } from './test-context.ts';
+import type { UploadPolicy } from './upload-folders.ts';
 
 const TOKEN = 'catalog-harness-client-token-5e4d3c2b1a09';
 
@@ -27,8 +28,15 @@ export interface McpHarness {
   close(): Promise<void>;
 }
 
-export async function startMcpHarness(options: { readOnly?: boolean } = {}): Promise<McpHarness> {
-  const env = await startSandboxContext({ readOnly: options.readOnly ?? false, today: '2026-12-03' });
+export async function startMcpHarness(
+  options: { readOnly?: boolean; disabledDomains?: string[]; uploads?: UploadPolicy } = {},
+): Promise<McpHarness> {
+  const env = await startSandboxContext({
+    readOnly: options.readOnly ?? false,
+    today: '2026-12-03',
+    ...(options.disabledDomains ? { disabledDomains: options.disabledDomains } : {}),
+    ...(options.uploads ? { uploads: options.uploads } : {}),
+  });
   let server: RunningMcpServer | undefined;
   try {
     server = await startMcpServer({

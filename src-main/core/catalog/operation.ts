@@ -7,6 +7,7 @@
 // `publish` (draftable). Don't declare those in `params`.
 import type { z } from 'zod';
 import type { BasecampClient, HttpMethod } from '../basecamp/types.ts';
+import type { UploadPolicy } from './upload-folders.ts';
 
 /** What an operation does to the user's Basecamp, from which every annotation is derived. */
 export type OperationKind = 'read' | 'write' | 'destructive';
@@ -55,6 +56,10 @@ export interface RunContext {
   clientFor: (accountId?: number) => Promise<BasecampClient>;
   accounts: { id: number; name: string }[];
   signal?: AbortSignal;
+  /** Domains switched off in settings: their data is not read by other routes either (e.g. resolve_url). */
+  disabledDomains?: string[];
+  /** Which local files may be uploaded. */
+  uploads?: UploadPolicy;
 }
 
 /** The agent-facing answer of one call. */

@@ -4,6 +4,7 @@ import type { BasecampClient } from '../basecamp/types.ts';
 import { NeedsSignInError } from '../auth/errors.ts';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server.ts';
 import type { ToolContext } from './executor.ts';
+import type { UploadPolicy } from './upload-folders.ts';
 
 export interface SandboxContext {
   sandbox: Sandbox;
@@ -14,7 +15,7 @@ export interface SandboxContext {
 }
 
 export async function startSandboxContext(
-  options: SandboxOptions & { readOnly?: boolean; disabledDomains?: string[] } = {},
+  options: SandboxOptions & { readOnly?: boolean; disabledDomains?: string[]; uploads?: UploadPolicy } = {},
 ): Promise<SandboxContext> {
   const sandbox = await startSandbox(options);
   const tokens = await sandbox.issueTokens();
@@ -43,6 +44,7 @@ export async function startSandboxContext(
     accounts: () => accounts,
     readOnly: options.readOnly ?? false,
     disabledDomains: options.disabledDomains ?? [],
+    ...(options.uploads ? { uploads: options.uploads } : {}),
   };
   return { sandbox, ctx, requests: () => sandbox.counters.apiRequests, close: () => sandbox.close() };
 }

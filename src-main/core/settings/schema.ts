@@ -53,6 +53,8 @@ export const settingsSchema = z.object({
   tokenObtainedAt: z.string().optional(),
   signInState: z.enum(['signed-out', 'signed-in', 'needs-sign-in']).default('signed-out'),
   clients: z.array(clientRecordSchema).default([]),
+  /** Folders whose files agents may upload by path (absolute); empty = the home directory. */
+  uploadFolders: z.array(z.string()).default([]),
 });
 
 export type SettingsData = z.infer<typeof settingsSchema>;

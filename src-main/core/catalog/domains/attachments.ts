@@ -1,13 +1,14 @@
 // More actions of the `files` tool: upload a file (from a local path or from bytes) as an
 // attachment whose sgid can be put in a folder, a new version, or rich text. Added in catalog/index.ts.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, extname, isAbsolute, join, sep } from 'node:path';
+import { basename, extname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import type { BasecampRecord, Operation } from '../operation.ts';
 import { defineOperation } from '../operation.ts';
 import { id, line } from '../params.ts';
+import { openAllowedFile, UploadRefused, type AllowedFile, type UploadPolicy } from '../upload-folders.ts';
 
 /** Largest file the companion uploads in one call; Basecamp allows more, agents rarely need it. */
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
@@ -33,12 +34,15 @@ const TYPES: Record<string, string> = {
 export const contentTypeFor = (name: string): string =>
   TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
 
-/** The file's bytes and name, from a local path or from base64, refusing what would fail or is too big. */
-async function fileFrom(params: {
-  path?: string;
-  content_base64?: string;
-  name?: string;
-}): Promise<{ bytes: Buffer; name: string }> {
+/** The file's bytes and name, from a local path (only where `uploads` allows) or from base64, refusing what would fail or is too big. */
+async function fileFrom(
+  params: {
+    path?: string;
+    content_base64?: string;
+    name?: string;
+  },
+  uploads?: UploadPolicy,
+): Promise<{ bytes: Buffer; name: string }> {
   if ((params.path === undefined) === (params.content_base64 === undefined))
     throw new UploadInputError(
       'Give either path (a local file) or content_base64 (the bytes), not both and not neither.',
@@ -46,19 +50,22 @@ async function fileFrom(params: {
   if (params.path !== undefined) {
     if (!isAbsolute(params.path))
       throw new UploadInputError(`path must be absolute, e.g. /home/me/report.pdf (got "${params.path}").`);
-    // Hidden files and folders (~/.ssh, ~/.aws, .env) hold secrets: an agent must not ship them off by accident.
-    if (
-      params.path.split(sep).some((segment) => segment.startsWith('.') && segment !== '.' && segment !== '..')
-    )
-      throw new UploadInputError(
-        `${params.path} is a hidden file or inside a hidden folder; copy it somewhere visible first if you really mean to upload it.`,
-      );
-    const info = await stat(params.path).catch(() => undefined);
-    if (!info?.isFile()) throw new UploadInputError(`No readable file at ${params.path}.`);
-    if (info.size > MAX_UPLOAD_BYTES)
-      throw new UploadInputError(`${params.path} is ${info.size} bytes; the limit is ${MAX_UPLOAD_BYTES}.`);
-    if (info.size === 0) throw new UploadInputError(`${params.path} is empty.`);
-    return { bytes: await readFile(params.path), name: params.name ?? basename(params.path) };
+    // Secrets (~/.ssh, ~/.aws, .env, the companion's settings) must not leave by an agent's request.
+    let file: AllowedFile;
+    try {
+      file = await openAllowedFile(params.path, uploads);
+    } catch (error) {
+      if (error instanceof UploadRefused) throw new UploadInputError(error.message);
+      throw error;
+    }
+    try {
+      if (file.size > MAX_UPLOAD_BYTES)
+        throw new UploadInputError(`${params.path} is ${file.size} bytes; the limit is ${MAX_UPLOAD_BYTES}.`);
+      if (file.size === 0) throw new UploadInputError(`${params.path} is empty.`);
+      return { bytes: await file.handle.readFile(), name: params.name ?? basename(params.path) };
+    } finally {
+      await file.handle.close();
+    }
   }
   const bytes = Buffer.from(params.content_base64!, 'base64');
   if (bytes.length === 0) throw new UploadInputError('content_base64 decodes to nothing.');
@@ -101,7 +108,7 @@ export const attachmentOperations: Operation[] = [
     run: async (ctx, params) => {
       let file: { bytes: Buffer; name: string };
       try {
-        file = await fileFrom(params);
+        file = await fileFrom(params, ctx.uploads);
       } catch (error) {
         if (error instanceof UploadInputError)
           return {
@@ -161,7 +168,7 @@ export const campfireUploadOperations: Operation[] = [
     run: async (ctx, params) => {
       let file: { bytes: Buffer; name: string };
       try {
-        file = await fileFrom(params);
+        file = await fileFrom(params, ctx.uploads);
       } catch (error) {
         return refused(error);
       }
@@ -228,7 +235,7 @@ export const accountLogoOperations: Operation[] = [
     run: async (ctx, params) => {
       let file: { bytes: Buffer; name: string };
       try {
-        file = await fileFrom(params);
+        file = await fileFrom(params, ctx.uploads);
         if (file.bytes.length > MAX_LOGO_BYTES)
           throw new UploadInputError(
             `The logo is ${file.bytes.length} bytes; Basecamp takes at most ${MAX_LOGO_BYTES}.`,

@@ -113,10 +113,15 @@ describe('bc_files on the sandbox', () => {
 
 describe('files attach on the sandbox', () => {
   let h: McpHarness;
+  let uploadDir: string;
   before(async () => {
-    h = await startMcpHarness();
+    uploadDir = await mkdtemp(join(tmpdir(), 'bc-attach-'));
+    h = await startMcpHarness({ uploads: { folders: [uploadDir] } });
   });
-  after(() => h.close());
+  after(async () => {
+    await h.close();
+    await rm(uploadDir, { recursive: true, force: true });
+  });
 
   test('upload bytes, then put the attachment in a folder as a file', async () => {
     const attached = await h.ok('bc_files', 'attach', {
@@ -142,17 +147,12 @@ describe('files attach on the sandbox', () => {
   });
 
   test('upload a local file by its absolute path', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'bc-attach-'));
-    const file = join(dir, 'logo.png');
+    const file = join(uploadDir, 'logo.png');
     await writeFile(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]));
-    try {
-      const attached = await h.ok('bc_files', 'attach', { path: file });
-      assert.equal(attached.structured.filename, 'logo.png');
-      assert.equal(attached.structured.byte_size, 7);
-      assert.equal(attached.structured.content_type, 'image/png');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const attached = await h.ok('bc_files', 'attach', { path: file });
+    assert.equal(attached.structured.filename, 'logo.png');
+    assert.equal(attached.structured.byte_size, 7);
+    assert.equal(attached.structured.content_type, 'image/png');
   });
 
   test('a relative path or a missing file is refused before anything is sent', async () => {
@@ -165,7 +165,7 @@ describe('files attach on the sandbox', () => {
       params: { path: '/nonexistent/dir/notes.txt' },
     });
     assert.equal(missing.isError, true);
-    assert.match(missing.text, /No readable file/);
+    assert.match(missing.text, /Cannot upload .*uploadFolders/);
     assert.equal(h.env.requests(), before);
   });
 });
