@@ -1,9 +1,8 @@
 // The tray app as the stdio bridge for clients that only start stdio servers (Claude Desktop).
 // The packaged app has no Node to run the CLI with (the runAsNode fuse is off), so the client runs
 // the app's own binary with --stdio-bridge; that launch relays and exits, and never touches the tray.
-import { startBridge } from '../core/clients/bridge.ts';
+import { readBridgeLaunch, startBridge } from '../core/clients/bridge.ts';
 import { BRIDGE_TOKEN_ENV, BRIDGE_URL_ENV, endpointUrl, type BridgeCommand } from '../core/clients/table.ts';
-import { registerSecret } from '../core/log/redact.ts';
 
 export const BRIDGE_ARG = '--stdio-bridge';
 
@@ -25,12 +24,6 @@ export function shellBridgeCommand(options: {
     : { command: options.execPath, args: [options.appPath, BRIDGE_ARG] };
 }
 
-function isLoopbackEndpoint(url: string): boolean {
-  if (!URL.canParse(url)) return false;
-  const parsed = new URL(url);
-  return parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
-}
-
 /** Relay stdin/stdout to the local endpoint until the input ends. Resolves with the exit code. */
 export async function runStdioBridge(io: {
   env: NodeJS.ProcessEnv;
@@ -38,21 +31,20 @@ export async function runStdioBridge(io: {
   output: NodeJS.WritableStream;
   errors: NodeJS.WritableStream;
 }): Promise<number> {
-  const token = io.env[BRIDGE_TOKEN_ENV];
-  if (!token) {
+  const launch = readBridgeLaunch(io.env);
+  if (!launch.ok && launch.problem === 'no_token') {
     io.errors.write(
       `The bridge needs the client's token in $${BRIDGE_TOKEN_ENV}. Use Configure in Basecamp Companion to write an entry that sets it.\n`,
     );
     return 2;
   }
-  registerSecret(token);
-  const url = io.env[BRIDGE_URL_ENV] ?? endpointUrl(3917);
-  if (!isLoopbackEndpoint(url)) {
+  if (!launch.ok) {
     io.errors.write(
       `$${BRIDGE_URL_ENV} must be the companion's local endpoint, like ${endpointUrl(3917)}.\n`,
     );
     return 2;
   }
+  const { url, token } = launch;
   const bridge = startBridge({
     url,
     token,

@@ -1,7 +1,6 @@
 import { UsageError, stringOption, type CliCommand } from '../command.ts';
-import { startBridge } from '../../core/clients/bridge.ts';
+import { readBridgeLaunch, startBridge } from '../../core/clients/bridge.ts';
 import { BRIDGE_TOKEN_ENV, BRIDGE_URL_ENV, endpointUrl } from '../../core/clients/table.ts';
-import { registerSecret } from '../../core/log/redact.ts';
 
 export const bridgeCommand: CliCommand = {
   name: 'bridge',
@@ -16,24 +15,18 @@ export const bridgeCommand: CliCommand = {
     },
   },
   async run(args, io) {
-    const token = io.env[BRIDGE_TOKEN_ENV];
-    if (!token) {
+    const launch = readBridgeLaunch(io.env, stringOption(args, 'url'));
+    if (!launch.ok && launch.problem === 'no_token') {
       throw new UsageError(
         `The bridge needs the client's token in $${BRIDGE_TOKEN_ENV}. Run \`basecamp-companion configure claude-desktop\` to write an entry that sets it.`,
       );
     }
-    registerSecret(token);
-    const url = stringOption(args, 'url') ?? io.env[BRIDGE_URL_ENV] ?? endpointUrl(3917);
-    const parsed = URL.canParse(url) ? new URL(url) : undefined;
-    if (
-      !parsed ||
-      parsed.protocol !== 'http:' ||
-      !['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname)
-    ) {
+    if (!launch.ok) {
       throw new UsageError(
-        `--url must be the companion's local endpoint, like ${endpointUrl(3917)}; got "${url}".`,
+        `--url must be the companion's local endpoint, like ${endpointUrl(3917)}; got "${launch.url}".`,
       );
     }
+    const { url, token } = launch;
     const bridge = startBridge({
       url,
       token,

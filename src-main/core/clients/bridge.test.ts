@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
-import { BRIDGE_ERRORS, startBridge } from './bridge.ts';
+import { BRIDGE_ERRORS, readBridgeLaunch, startBridge } from './bridge.ts';
+import { BRIDGE_TOKEN_ENV, BRIDGE_URL_ENV } from './table.ts';
 
 const GOOD = 'bcc_bridge-unit-test-token-0123456789';
 
@@ -206,5 +207,24 @@ test('modern-era requests carry MCP-Protocol-Version, Mcp-Method and Mcp-Name he
     assert.equal(headers['mcp-name'], 'bc_whoami');
   } finally {
     await server.close();
+  }
+});
+
+test('a bridge launch needs the token and relays only to a loopback http endpoint', () => {
+  assert.deepEqual(readBridgeLaunch({}), { ok: false, problem: 'no_token' });
+  const env = { [BRIDGE_TOKEN_ENV]: GOOD };
+  assert.deepEqual(readBridgeLaunch(env), { ok: true, token: GOOD, url: 'http://127.0.0.1:3917/mcp' });
+  assert.deepEqual(readBridgeLaunch({ ...env, [BRIDGE_URL_ENV]: 'http://localhost:4000/mcp' }), {
+    ok: true,
+    token: GOOD,
+    url: 'http://localhost:4000/mcp',
+  });
+  // An explicit URL wins over the environment, and only loopback http is accepted.
+  for (const url of ['https://127.0.0.1:3917/mcp', 'http://example.com/mcp', 'not a url']) {
+    assert.deepEqual(readBridgeLaunch({ ...env, [BRIDGE_URL_ENV]: 'http://127.0.0.1:1/mcp' }, url), {
+      ok: false,
+      problem: 'not_loopback',
+      url,
+    });
   }
 });

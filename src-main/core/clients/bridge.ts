@@ -2,6 +2,34 @@
 // which relays each JSON-RPC line to the local Streamable HTTP endpoint with the client's own token and writes
 // the answers back as lines. No npx, no network beyond 127.0.0.1. stdout carries JSON-RPC only; words go to stderr.
 import readline from 'node:readline';
+import { registerSecret } from '../log/redact.ts';
+import { BRIDGE_TOKEN_ENV, BRIDGE_URL_ENV, endpointUrl } from './table.ts';
+
+/** What a bridge launch found in its environment: ready to relay, or the one thing that is missing. */
+export type BridgeLaunch =
+  | { ok: true; token: string; url: string }
+  | { ok: false; problem: 'no_token' }
+  | { ok: false; problem: 'not_loopback'; url: string };
+
+/**
+ * The token and endpoint a bridge launch relays with: the token from $BRIDGE_TOKEN_ENV (registered as a
+ * secret at once), the URL from `url` or $BRIDGE_URL_ENV or the default port, and only a loopback http URL
+ * (the bridge must never carry a client's token off the machine). Callers word the problem for their launch.
+ */
+export function readBridgeLaunch(env: NodeJS.ProcessEnv, url?: string): BridgeLaunch {
+  const token = env[BRIDGE_TOKEN_ENV];
+  if (!token) return { ok: false, problem: 'no_token' };
+  registerSecret(token);
+  const endpoint = url ?? env[BRIDGE_URL_ENV] ?? endpointUrl(3917);
+  if (!isLoopbackEndpoint(endpoint)) return { ok: false, problem: 'not_loopback', url: endpoint };
+  return { ok: true, token, url: endpoint };
+}
+
+function isLoopbackEndpoint(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const parsed = new URL(url);
+  return parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+}
 
 export interface BridgeOptions {
   url: string;
