@@ -17,7 +17,6 @@ import {
   Tray,
 } from 'electron';
 import { createCompanion } from '../core/app.ts';
-import { resolveEndpoints } from '../core/auth/config.ts';
 import { createCompanionBackend } from '../core/state/companion-backend.ts';
 import type { ShellElectron } from './electron-api.ts';
 import { APP_ID, PRODUCT_NAME } from './identity.ts';
@@ -58,8 +57,8 @@ async function openCompanion(options: ShellCompanionOptions): Promise<ShellCompa
   return {
     logger: companion.logger,
     backend,
-    launchpadBase:
-      companion.sandbox?.launchpadUrl ?? resolveEndpoints(companion.settings.get(), process.env).launchpadUrl,
+    // The core knows which Launchpad it signs in with (the sandbox's, or the configured one).
+    launchpadBase: companion.auth.status().launchpadUrl,
     start: async () => {
       await companion.startServer();
     },
