@@ -14,6 +14,7 @@ import { buildTools, type ToolDefinition } from '../catalog/tools.ts';
 import type { Logger } from '../log/logger.ts';
 import { silentLogger } from '../log/logger.ts';
 import { createServerWithTools, type ToolCallEvent } from './register.ts';
+import { addResourcesAndPrompts } from './resources.ts';
 
 export const MCP_PATH = '/mcp';
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -177,7 +178,7 @@ export async function startMcpServer(options: McpServerOptions): Promise<Running
         name: authInfo?.clientId ?? 'unknown',
         kind: String(authInfo?.extra?.kind ?? 'unknown'),
       };
-      return createServerWithTools(tools(), serverInfo, (event) => {
+      const server = createServerWithTools(tools(), serverInfo, (event) => {
         const fields = {
           client: client.name,
           tool: event.tool,
@@ -189,6 +190,12 @@ export async function startMcpServer(options: McpServerOptions): Promise<Running
         else logger.warn('tool call failed', { ...fields, error: event.error });
         options.onToolCall?.({ ...event, client });
       });
+      addResourcesAndPrompts(server, options.context, (event) => {
+        const fields = { client: client.name, uri: event.uri, ok: event.ok, durationMs: event.durationMs };
+        if (event.ok) logger.info('resource read', fields);
+        else logger.warn('resource read failed', { ...fields, error: event.error });
+      });
+      return server;
     },
     {
       legacy: 'stateless',
