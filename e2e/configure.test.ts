@@ -120,3 +120,19 @@ test('mistakes get clear messages and the right exit codes; broken files stay un
   );
   assert.equal(fs.readdirSync(path.dirname(file)).length, 1, 'no backup, no temp file');
 });
+
+test('configure narrows a config file other users could read, and says so once', async (t) => {
+  const home = throwawayHome();
+  t.after(() => home.remove());
+  const file = path.join(home.home, '.cursor', 'mcp.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, '{ "mcpServers": {} }\n', { mode: 0o644 });
+  fs.chmodSync(file, 0o644);
+  const added = await runCli(['configure', 'cursor'], home.env);
+  assert.equal(added.code, 0, added.stderr);
+  assert.equal(fs.statSync(file).mode & 0o777, 0o600, 'the token is readable only by the user');
+  assert.match(added.stdout, /was readable by other users \(mode 0644\).*0600 \(only you can read it\)/);
+  fs.chmodSync(file, 0o600);
+  const again = await runCli(['configure', 'cursor', '--port', '4200'], home.env);
+  assert.doesNotMatch(again.stdout, /readable by other users/, 'said once, not on every write');
+});

@@ -148,7 +148,50 @@ test('every step runs in order: backup, temp file, rename, folder sync', () => {
   };
   editEntry(location, ENTRY, { steps });
   assert.deepEqual(order, ['backup', 'writeTemp', 'rename', 'syncDir']);
-  assert.equal(fs.statSync(location.file).mode & 0o777, 0o644, 'the original mode is kept');
+});
+
+test('a world-readable file that now holds a token is narrowed to the owner; the temp file is private', () => {
+  const { location } = setup();
+  let tempMode: number | undefined;
+  const steps: WriteSteps = {
+    ...realWriteSteps,
+    rename: (from, to) => {
+      tempMode = fs.statSync(from).mode & 0o777;
+      realWriteSteps.rename(from, to);
+    },
+  };
+  const result = editEntry(location, ENTRY, { steps });
+  assert.equal(tempMode, 0o600, 'the temp file is 0600');
+  assert.equal(fs.statSync(location.file).mode & 0o777, 0o600, 'the token is readable only by its owner');
+  assert.deepEqual(result.modeTightened, { from: 0o644, to: 0o600 });
+  assert.equal(fs.statSync(result.backup!).mode & 0o777, 0o600, 'the backup too');
+  // Written again: already private, nothing more to say.
+  assert.equal(editEntry(location, { ...ENTRY, url: 'http://127.0.0.1:4000/mcp' }).modeTightened, undefined);
+});
+
+test('an entry without a token keeps the original mode', () => {
+  const { location } = setup();
+  fs.chmodSync(location.file, 0o664);
+  const result = editEntry(location, { url: 'http://127.0.0.1:3917/mcp' });
+  assert.equal(result.modeTightened, undefined);
+  assert.equal(fs.statSync(location.file).mode & 0o777, 0o664, 'the original mode is kept');
+});
+
+test('temp files an interrupted write of ours left behind are removed on the next write', () => {
+  const { dir, location } = setup();
+  const stale = path.join(dir, '.mcp.json.basecamp-999999999-2026-01-01T00-00-00-000Z.tmp');
+  const old = path.join(dir, `.mcp.json.basecamp-${process.pid}-2026-01-01T00-00-00-000Z.tmp`);
+  const notOurs = path.join(dir, '.mcp.json.other-tool.tmp');
+  for (const file of [stale, old, notOurs]) fs.writeFileSync(file, 'bcc_left-behind', { mode: 0o644 });
+  fs.utimesSync(old, new Date('2026-01-01'), new Date('2026-01-01'));
+  editEntry(location, ENTRY);
+  assert.equal(fs.existsSync(stale), false, 'a dead process’s temp file is gone');
+  assert.equal(fs.existsSync(old), false, 'an old temp file is gone');
+  assert.equal(fs.existsSync(notOurs), true, 'other programs’ files stay');
+  assert.deepEqual(
+    fs.readdirSync(dir).filter((name) => name.endsWith('.tmp')),
+    ['.mcp.json.other-tool.tmp'],
+  );
 });
 
 test('a dry run changes nothing and makes no backup', () => {

@@ -1,5 +1,6 @@
 // The one safe writer for every client config file: edit only our entry, refuse files that don't parse,
-// back up before a change, write atomically (temp file in the same folder, fsync, rename, original mode kept).
+// back up before a change, write atomically (temp file in the same folder, fsync, rename, original mode kept —
+// except that a file holding a client token is never left readable by other users).
 import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -7,6 +8,7 @@ import { editJsonEntry, readJsonValue } from './json-edit.ts';
 import { editYamlEntry, readYamlValue } from './yaml-edit.ts';
 import { editTomlEntry, readTomlValue } from './toml-edit.ts';
 import { ClientConfigError } from './errors.ts';
+import { tokensIn } from './tokens.ts';
 
 export type ConfigFormat = 'json' | 'jsonc' | 'yaml' | 'toml';
 
@@ -34,7 +36,8 @@ export const realWriteSteps: WriteSteps = {
     fs.copyFileSync(source, target, fs.constants.COPYFILE_EXCL);
   },
   writeTemp(tempFile, data, mode) {
-    const fd = fs.openSync(tempFile, 'wx', mode);
+    // Created private: the token must not be readable by others even for the moment before chmod.
+    const fd = fs.openSync(tempFile, 'wx', 0o600);
     try {
       fs.writeSync(fd, data);
       fs.fsyncSync(fd);
@@ -87,6 +90,43 @@ export interface EditResult {
   backup?: string;
   /** The whole new file text (with the token in it: never log it). */
   text: string;
+  /** Set when the file was readable by other users and now holds a token, so its mode was narrowed. */
+  modeTightened?: { from: number; to: number };
+}
+
+const TEMP_INFIX = '.basecamp-';
+const STALE_TEMP_MS = 10 * 60 * 1000;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Remove temp files an interrupted write of ours left next to `target` (they may hold a token). */
+function removeStaleTemps(target: string, nowMs: number): void {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}${TEMP_INFIX}`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = name.startsWith(prefix) && /^(\d+)-[\dTZ-]+\.tmp$/.exec(name.slice(prefix.length));
+    if (!match) continue;
+    const file = path.join(dir, name);
+    try {
+      const stale = !processAlive(Number(match[1])) || nowMs - fs.lstatSync(file).mtimeMs > STALE_TEMP_MS;
+      if (stale) fs.rmSync(file, { force: true });
+    } catch {
+      // best effort: a temp file we cannot remove is retried on the next write
+    }
+  }
 }
 
 const BOM = '\uFEFF';
@@ -181,17 +221,22 @@ export function editEntry(location: EntryLocation, value: unknown, options: Edit
   const dir = path.dirname(target);
   fs.mkdirSync(dir, { recursive: true });
   const now = (options.now ?? (() => new Date()))();
+  removeStaleTemps(target, now.getTime());
   let mode = 0o600; // a new file holds a token: only the user may read it
   if (bytes) {
-    mode = fs.statSync(target).mode & 0o7777;
+    const original = fs.statSync(target).mode & 0o7777;
+    // A live token in a group/world-readable file is readable by every local user: narrow it to the owner.
+    mode = value !== undefined && tokensIn(value).length > 0 ? original & ~0o077 : original;
+    if (mode !== original) result.modeTightened = { from: original, to: mode };
     let backup = `${target}.basecamp-backup-${stamp(now)}`;
     // Two changes within one millisecond must not collide.
     for (let n = 2; fs.existsSync(backup); n += 1) backup = `${target}.basecamp-backup-${stamp(now)}-${n}`;
     steps.backup(target, backup);
+    if (result.modeTightened) fs.chmodSync(backup, mode); // the old text may hold a token too
     result.backup = backup;
   }
   const data = Buffer.from((decoded?.bom ? BOM : '') + after, 'utf8');
-  const tempFile = path.join(dir, `.${path.basename(target)}.basecamp-${process.pid}-${stamp(now)}.tmp`);
+  const tempFile = path.join(dir, `.${path.basename(target)}${TEMP_INFIX}${process.pid}-${stamp(now)}.tmp`);
   try {
     steps.writeTemp(tempFile, data, mode);
     steps.rename(tempFile, target);

@@ -99,6 +99,8 @@ export interface ConfigureResult {
   file?: string;
   created?: boolean;
   backup?: string;
+  /** The config file was readable by other users; it now holds a token, so it was narrowed to the owner. */
+  modeTightened?: { from: number; to: number };
   /** The client's CLI command we ran or the user should run (contains the token). */
   command?: string;
   /** The copyable snippet for this client (contains the token). */
@@ -213,6 +215,7 @@ export function configureClient(context: ConfigureContext, request: ConfigureReq
     file: result.file,
     created: result.created,
     ...(result.backup ? { backup: result.backup } : {}),
+    ...(result.modeTightened ? { modeTightened: result.modeTightened } : {}),
     newToken: issue(result.file),
   };
 }

@@ -121,7 +121,8 @@ for (const spec of CLIENTS.filter((client) => client.format !== 'cli')) {
       );
       if (input) {
         assert.deepEqual(fs.readFileSync(added.backup!), input, 'the backup holds the file as it was');
-        assert.equal(fs.statSync(file).mode & 0o777, 0o640, 'the original mode is kept');
+        // 0640 would let the group read the token: the owner's bits are kept, the rest dropped.
+        assert.equal(fs.statSync(file).mode & 0o777, 0o600, 'a file holding a token becomes private');
       } else {
         assert.equal(fs.statSync(file).mode & 0o777, 0o600, 'a new file holding a token is private');
       }
