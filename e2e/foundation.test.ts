@@ -356,11 +356,19 @@ describe('independent MCP clients', () => {
     assert.ok(content.some((block) => block.type === 'text' && (block.text ?? '').length > 0));
   });
 
-  test('the MCP conformance runner passes initialize, ping, tools-list and DNS-rebinding protection', async () => {
+  test('the MCP conformance runner passes initialize, ping, tools-list, resources-list, prompts-list and DNS-rebinding protection', async () => {
     const proxy = await startAuthProxy(serve.mcpUrl, cursorEntry.headers.Authorization);
     const outDir = fs.mkdtempSync(path.join(home.home, 'conformance-'));
     try {
-      for (const scenario of ['server-initialize', 'ping', 'tools-list', 'dns-rebinding-protection']) {
+      const scenarios = [
+        'server-initialize',
+        'ping',
+        'tools-list',
+        'resources-list',
+        'prompts-list',
+        'dns-rebinding-protection',
+      ];
+      for (const scenario of scenarios) {
         const result = await run(
           path.join(repoRoot, 'node_modules', '.bin', 'conformance'),
           ['server', '--url', proxy.url, '--scenario', scenario, '-o', outDir],
