@@ -356,6 +356,35 @@ describe('independent MCP clients', () => {
     assert.ok(content.some((block) => block.type === 'text' && (block.text ?? '').length > 0));
   });
 
+  test('the Inspector CLI shows the sentence of an error from a tool with an output schema', async () => {
+    // The Inspector checks structuredContent against the tool's declared schema even on errors.
+    const base = [
+      '--cli',
+      serve.mcpUrl,
+      '--transport',
+      'http',
+      '--header',
+      `Authorization: ${cursorEntry.headers.Authorization}`,
+    ];
+    const failed = await run(
+      inspector,
+      [
+        ...base,
+        '--method',
+        'tools/call',
+        '--tool-name',
+        'bc_list_todos',
+        '--tool-arg',
+        'todolist_id=123',
+        '--format',
+        'json',
+      ],
+      { env: inspectorEnv(), timeout: 60_000 },
+    ).catch((error: { code?: number; stdout?: string; stderr?: string }) => error);
+    assert.equal((failed as { code?: number }).code, 5, 'exit code 5: the tool reported an error');
+    assert.match(`${failed.stdout ?? ''}`, /Not found or no access/);
+  });
+
   test('the MCP conformance runner passes initialize, ping, tools-list, resources-list, prompts-list and DNS-rebinding protection', async () => {
     const proxy = await startAuthProxy(serve.mcpUrl, cursorEntry.headers.Authorization);
     const outDir = fs.mkdtempSync(path.join(home.home, 'conformance-'));

@@ -83,7 +83,10 @@ export function createServerWithTools(
               mimeType: image.mimeType,
             })),
           ],
-          ...(answer.structured ? { structuredContent: answer.structured } : {}),
+          // An error's {error} body would fail a declared output schema, and clients then drop our sentence.
+          ...(answer.structured && !(answer.isError && tool.outputSchema)
+            ? { structuredContent: answer.structured }
+            : {}),
           ...(answer.isError ? { isError: true } : {}),
         };
       },
