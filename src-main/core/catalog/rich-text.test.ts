@@ -67,3 +67,50 @@ test('long answers are cut at the budget with a note, never silently', () => {
   assert.match(cut.text, /\[Cut at 5000 characters of \d+\. Ask for fewer items/);
   assert.equal(withinBudget('short').cut, false);
 });
+
+test('raw HTML from an agent is shown as text, never passed on, whatever its spelling', () => {
+  const attempts = [
+    '<SCRIPT>alert(1)</SCRIPT>',
+    'a <img\tsrc=x onerror=alert(1)> b',
+    '<iframe\nsrc="https://evil.example">',
+    '<strong onmouseover="alert(1)">hover</strong>',
+    '<a href="javascript:alert(1)">x</a>',
+    '<svg/onload=alert(1)>',
+  ];
+  for (const markdown of attempts) {
+    const html = markdownToHtml(markdown);
+    assert.doesNotMatch(
+      html,
+      /<(?!\/?(div|h1|br|strong|em|strike|a|pre|ol|ul|li|blockquote)>)[a-z!/]/i,
+      html,
+    );
+    assert.doesNotMatch(html, /<[^>]*\son\w+=/i, html);
+  }
+  assert.equal(
+    markdownToHtml('<SCRIPT>alert(1)</SCRIPT>'),
+    '<div>&lt;SCRIPT&gt;alert(1)&lt;/SCRIPT&gt;</div>',
+  );
+});
+
+test('links are web or mail links only', () => {
+  const html = markdownToHtml(
+    '[a](javascript:alert(1)) [b](data:text/html,x) [c](https://ok.example/?q=1&r=2) [d](mailto:a@b.example) <javascript:alert(1)> ![e](javascript:1)',
+  );
+  assert.doesNotMatch(html, /href="(?!https:\/\/|mailto:)/);
+  assert.match(html, /<a href="https:\/\/ok\.example\/\?q=1&amp;r=2">c<\/a>/);
+  assert.match(html, /<a href="mailto:a@b\.example">d<\/a>/);
+  assert.match(html, /^<div>a /, 'an unsafe link keeps its text');
+});
+
+test('a hand-written bc-attachment cannot forge a mention; <@id> still mentions', () => {
+  const html = markdownToHtml(
+    'hi <bc-attachment sgid="forged" content-type="application/vnd.basecamp.mention"></bc-attachment> and <@5>',
+    new Map([[5, 'sgid-5']]),
+  );
+  assert.doesNotMatch(html, /forged/);
+  assert.equal((html.match(/<bc-attachment /g) ?? []).length, 1);
+  assert.match(
+    html,
+    /<bc-attachment sgid="sgid-5" content-type="application\/vnd\.basecamp\.mention"><\/bc-attachment>/,
+  );
+});

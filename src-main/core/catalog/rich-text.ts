@@ -1,6 +1,6 @@
 // Basecamp rich text ⇄ Markdown. Agents read and write Markdown; Basecamp stores a small HTML subset
 // (div, h1, br, strong, em, strike, a, pre, ol, ul, li, blockquote, bc-attachment).
-import { marked } from 'marked';
+import { Marked } from 'marked';
 import TurndownService from 'turndown';
 
 const turndown = new TurndownService({
@@ -44,6 +44,7 @@ export function htmlToMarkdown(html: string): string {
     .trim();
 }
 
+/** Tags Basecamp keeps that Markdown produces; attachments (mentions) are added by the executor only. */
 const ALLOWED = new Set([
   'div',
   'h1',
@@ -57,8 +58,37 @@ const ALLOWED = new Set([
   'ul',
   'li',
   'blockquote',
-  'bc-attachment',
 ]);
+
+/** Links an agent may write: web and mail only (no javascript:, data:, file:…). */
+export function safeHref(href: string): boolean {
+  return /^(https?:\/\/|mailto:)/i.test(href.trim());
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+// Raw HTML in agent Markdown is shown as text, never passed on: Basecamp renders what it gets, and a
+// hand-written <bc-attachment> would forge a mention or embed. Mentions come only from `<@id>` lookups.
+const agentMarkdown = new Marked({
+  async: false,
+  gfm: true,
+  breaks: true,
+  renderer: {
+    html({ text, block }) {
+      const shown = escapeHtml(text.replace(/<\/?bc-attachment\b[^>]*>/gi, '').trim());
+      return block ? (shown ? `<div>${shown}</div>` : '') : shown;
+    },
+    link({ href, tokens }) {
+      return safeHref(href) ? false : this.parser.parseInline(tokens);
+    },
+    image({ href, text }) {
+      return safeHref(href)
+        ? `<a href="${escapeHtml(href)}">${escapeHtml(text || href)}</a>`
+        : escapeHtml(text);
+    },
+  },
+});
 
 /** `<@123>` in Markdown mentions person 123 (Basecamp needs the person's sgid, looked up by the executor). */
 const MENTION = /<@(\d{1,16})>/g;
@@ -74,11 +104,7 @@ export function mentionedPeople(markdown: string): number[] {
  */
 export function markdownToHtml(markdown: string, mentions: ReadonlyMap<number, string> = new Map()): string {
   // A plain-word token survives marked untouched; the mention markup goes in after the tag filter.
-  const html = marked.parse(markdown.replace(MENTION, 'BCMENTION$1X'), {
-    async: false,
-    gfm: true,
-    breaks: true,
-  });
+  const html = agentMarkdown.parse(markdown.replace(MENTION, 'BCMENTION$1X'), { async: false });
   return basecampSubset(html).replace(MENTION_TOKEN, (token, id: string) => {
     const sgid = mentions.get(Number(id));
     return sgid
@@ -87,21 +113,35 @@ export function markdownToHtml(markdown: string, mentions: ReadonlyMap<number, s
   });
 }
 
+/** The HTML marked made, rebuilt tag by tag: allow-listed tags only, no attributes but a safe link's href. */
 function basecampSubset(html: string): string {
+  const renamed: Record<string, string> = {
+    p: 'div',
+    del: 'strike',
+    s: 'strike',
+    b: 'strong',
+    i: 'em',
+    hr: 'br',
+  };
   return html
-    .replace(/<(\/?)p>/g, '<$1div>')
-    .replace(/<(\/?)h[2-6]( [^>]*)?>/g, '<$1h1>')
-    .replace(/<(\/?)del>/g, '<$1strike>')
-    .replace(
-      /<(\/?)(b|i)>/g,
-      (_m, slash: string, tag: string) => `<${slash}${tag === 'b' ? 'strong' : 'em'}>`,
-    )
-    .replace(/<\/?code>/g, '')
-    .replace(/<hr\s*\/?>/g, '<br>')
-    .replace(/<br\s*\/?>/g, '<br>')
-    .replace(/<(\/?)([a-z0-9-]+)((?: [^>]*)?)>/g, (match, _slash: string, tag: string) =>
-      ALLOWED.has(tag) ? match : '',
-    )
+    .replace(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>/g, (_m, slash: string, name: string, rest: string) => {
+      let tag = name.toLowerCase();
+      tag = /^h[1-6]$/.test(tag) ? 'h1' : (renamed[tag] ?? tag);
+      if (!ALLOWED.has(tag)) return '';
+      if (tag === 'br') return slash ? '' : '<br>';
+      if (tag === 'a' && !slash) {
+        const href = /\shref="([^"]*)"/i.exec(rest)?.[1];
+        // marked has escaped the href; it is checked once more after unescaping the entities that matter.
+        const plain = href
+          ?.replace(/&amp;/g, '&')
+          .replace(/&quot;/g, '"')
+          .replace(/&#(x?)([0-9a-f]+);/gi, (_e, x: string, n: string) =>
+            String.fromCodePoint(parseInt(n, x ? 16 : 10)),
+          );
+        return plain && safeHref(plain) ? `<a href="${escapeHtml(plain)}">` : '<a>';
+      }
+      return `<${slash}${tag}>`;
+    })
     .replace(/\n+(?=<)/g, '')
     .trim();
 }
