@@ -2,7 +2,6 @@
 // and wormholes to other card tables.
 import {
   badRequest,
-  created,
   idList,
   invalid,
   noContent,
@@ -14,7 +13,7 @@ import {
   type RouteContext,
 } from '../family.ts';
 import { COLUMN_TYPES } from './cards.ts';
-import { getRecording, subscribers } from './kit.ts';
+import { getRecording, subscribers, addChild, createdRecording } from './kit.ts';
 
 const COLORS = [
   'white',
@@ -86,16 +85,13 @@ export const cardParts: Family = {
         // New columns go before the Done column, as in Basecamp.
         const columns = ctx.store.children(table.id, COLUMN_TYPES);
         const done = columns.find((c) => c.type === 'Kanban::DoneColumn');
-        const column = ctx.store.add({
+        const column = addChild(ctx, table, {
           type: 'Kanban::Column',
-          bucketId: table.bucketId,
-          parentId: table.id,
-          creatorId: ctx.me.id,
           title: requireText(ctx.body, 'title'),
           fields: { description: text(ctx.body, 'description') ?? '' },
         });
         if (done) ctx.store.move(column.id, columns.length, table.id);
-        return created(ctx.view.recording(column), ctx.view.url(column));
+        return createdRecording(ctx, column);
       },
     },
     {
@@ -166,11 +162,8 @@ export const cardParts: Family = {
       bucketAlias: true,
       handler: (ctx) => {
         const card = ctx.find(ctx.id(), 'Kanban::Card');
-        const step = ctx.store.add({
+        const step = addChild(ctx, card, {
           type: 'Kanban::Step',
-          bucketId: card.bucketId,
-          parentId: card.id,
-          creatorId: ctx.me.id,
           title: requireText(ctx.body, 'title'),
           fields: {
             completed: false,
@@ -178,7 +171,7 @@ export const cardParts: Family = {
             assignee_ids: idList(ctx.body, 'assignee_ids') ?? [],
           },
         });
-        return created(ctx.view.recording(step), ctx.view.url(step));
+        return createdRecording(ctx, step);
       },
     },
     {
@@ -234,15 +227,12 @@ export const cardParts: Family = {
         const destination = ctx.store.get(Number(ctx.body.destination_recording_id));
         if (!destination || !COLUMN_TYPES.includes(destination.type))
           throw invalid('destination_recording_id must be a column');
-        const wormhole = ctx.store.add({
+        const wormhole = addChild(ctx, table, {
           type: 'Kanban::Wormhole',
-          bucketId: table.bucketId,
-          parentId: table.id,
-          creatorId: ctx.me.id,
           title: `→ ${destination.title}`,
           fields: { destination_recording_id: destination.id },
         });
-        return created(ctx.view.recording(wormhole), ctx.view.url(wormhole));
+        return createdRecording(ctx, wormhole);
       },
     },
     {

@@ -1,7 +1,6 @@
 // Card tables: the board with its columns embedded, cards in a column, card create / update / move.
 import {
   badRequest,
-  created,
   idList,
   noContent,
   ok,
@@ -13,6 +12,7 @@ import {
 import { paginate } from '../pagination.ts';
 import type { Recording } from '../store.ts';
 import type { View } from '../view.ts';
+import { addChild, createdRecording } from './kit.ts';
 
 export const COLUMN_TYPES = [
   'Kanban::Triage',
@@ -126,11 +126,8 @@ export const cards: Family = {
       bucketAlias: true,
       handler: (ctx) => {
         const col = ctx.find(ctx.id(), COLUMN_TYPES);
-        const card = ctx.store.add({
+        const card = addChild(ctx, col, {
           type: 'Kanban::Card',
-          bucketId: col.bucketId,
-          parentId: col.id,
-          creatorId: ctx.me.id,
           title: requireText(ctx.body, 'title'),
           fields: {
             content: text(ctx.body, 'content') ?? '',
@@ -138,7 +135,7 @@ export const cards: Family = {
             assignee_ids: [],
           },
         });
-        return created(ctx.view.recording(card), ctx.view.url(card));
+        return createdRecording(ctx, card);
       },
     },
     {

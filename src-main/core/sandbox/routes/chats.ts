@@ -1,6 +1,5 @@
 // Campfires (chats) and their lines. A line is plain text unless `content_type: "text/html"`.
 import {
-  created,
   noContent,
   notFound,
   ok,
@@ -11,6 +10,7 @@ import {
 } from '../family.ts';
 import { paginate } from '../pagination.ts';
 import type { Recording } from '../store.ts';
+import { addChild, createdRecording } from './kit.ts';
 
 const LINE_TYPES = ['Chat::Lines::Text', 'Chat::Lines::RichText'];
 
@@ -95,16 +95,13 @@ export const chats: Family = {
         const chat = ctx.find(ctx.id(), 'Chat::Transcript');
         const content = requireText(ctx.body, 'content');
         const rich = ctx.body.content_type === 'text/html';
-        const created_ = ctx.store.add({
+        const created_ = addChild(ctx, chat, {
           type: rich ? 'Chat::Lines::RichText' : 'Chat::Lines::Text',
-          bucketId: chat.bucketId,
-          parentId: chat.id,
-          creatorId: ctx.me.id,
           title: content.replace(/<[^>]*>/g, '').slice(0, 80),
           position: null,
           fields: { content },
         });
-        return created(ctx.view.recording(created_), ctx.view.url(created_));
+        return createdRecording(ctx, created_);
       },
     },
     {

@@ -1,9 +1,16 @@
 // Automatic check-ins: questions of a questionnaire, their answers, pause/resume, notification
 // settings, and the signed-in person's pending reminders.
-import { badRequest, created, invalid, noContent, ok, requireText, text, type Family } from '../family.ts';
+import { badRequest, invalid, noContent, ok, requireText, text, type Family } from '../family.ts';
 import { paginate } from '../pagination.ts';
 import type { Recording } from '../store.ts';
-import { activeChildren, getRecording, listChildren, newestFirst } from './kit.ts';
+import {
+  activeChildren,
+  getRecording,
+  listChildren,
+  newestFirst,
+  addChild,
+  createdRecording,
+} from './kit.ts';
 
 const DEFAULT_SCHEDULE = { frequency: 'every_day', days: [1, 2, 3, 4, 5], hour: 16, minute: 30 };
 
@@ -52,15 +59,12 @@ export const checkins: Family = {
       bucketAlias: true,
       handler: (ctx) => {
         const questionnaire = ctx.find(ctx.id(), 'Questionnaire');
-        const question = ctx.store.add({
+        const question = addChild(ctx, questionnaire, {
           type: 'Question',
-          bucketId: questionnaire.bucketId,
-          parentId: questionnaire.id,
-          creatorId: ctx.me.id,
           title: requireText(ctx.body, 'title'),
           fields: { schedule: schedule(ctx.body.schedule), paused: false },
         });
-        return created(ctx.view.recording(question), ctx.view.url(question));
+        return createdRecording(ctx, question);
       },
     },
     getRecording('/questions/{id}.json', 'Question'),
@@ -113,16 +117,13 @@ export const checkins: Family = {
       handler: (ctx) => {
         const question = ctx.find(ctx.id(), 'Question');
         const content = requireText(ctx.body, 'content');
-        const answer = ctx.store.add({
+        const answer = addChild(ctx, question, {
           type: 'Question::Answer',
-          bucketId: question.bucketId,
-          parentId: question.id,
-          creatorId: ctx.me.id,
           title: `Answer to “${question.title}”`,
           position: null,
           fields: { content, group_on: text(ctx.body, 'group_on') ?? ctx.store.today },
         });
-        return created(ctx.view.recording(answer), ctx.view.url(answer));
+        return createdRecording(ctx, answer);
       },
     },
     {

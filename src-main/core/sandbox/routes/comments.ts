@@ -1,6 +1,7 @@
 // Comments on any commentable recording (to-dos, messages, documents, cards, schedule entries, …).
 import { created, notFound, ok, requireText, type Family, type RouteContext } from '../family.ts';
 import { paginate } from '../pagination.ts';
+import { addChild } from './kit.ts';
 
 function commentable(ctx: RouteContext) {
   const recording = ctx.find(ctx.id());
@@ -43,11 +44,8 @@ export const comments: Family = {
       handler: (ctx) => {
         const parent = commentable(ctx);
         const content = requireText(ctx.body, 'content');
-        const comment = ctx.store.add({
+        const comment = addChild(ctx, parent, {
           type: 'Comment',
-          bucketId: parent.bucketId,
-          parentId: parent.id,
-          creatorId: ctx.me.id,
           title: `Re: ${parent.title}`,
           position: null,
           fields: { content },

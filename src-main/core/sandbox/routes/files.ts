@@ -13,7 +13,7 @@ import {
 import { sgidFor } from '../view.ts';
 import { paginate } from '../pagination.ts';
 import type { Recording } from '../store.ts';
-import { accountState, getRecording, listChildren, newestFirst } from './kit.ts';
+import { accountState, getRecording, listChildren, newestFirst, addChild, createdRecording } from './kit.ts';
 
 const linked = (extra: (r: Recording) => Record<string, unknown>) => (r: Recording) => ({
   description: r.fields.description ?? '',
@@ -178,16 +178,13 @@ export const files: Family = {
         const name = ctx.query.get('name')?.trim();
         if (!name) throw badRequest('name is required: POST /chats/{id}/uploads.json?name=<file name>');
         if (ctx.rawBody.length === 0) throw invalid('The file is empty: send its bytes as the request body');
-        const line = ctx.store.add({
+        const line = addChild(ctx, chat, {
           type: 'Chat::Lines::Attachment',
-          bucketId: chat.bucketId,
-          parentId: chat.id,
-          creatorId: ctx.me.id,
           title: name,
           position: null,
           fields: { filename: name, content_type: typeFor(name), byte_size: ctx.rawBody.length },
         });
-        return created(ctx.view.recording(line), ctx.view.url(line));
+        return createdRecording(ctx, line);
       },
     },
     {
@@ -235,16 +232,13 @@ export const files: Family = {
       handler: (ctx) => {
         const vault = ctx.find(ctx.id(), 'Vault');
         const file = fileFrom(ctx);
-        const upload = ctx.store.add({
+        const upload = addChild(ctx, vault, {
           type: 'Upload',
-          bucketId: vault.bucketId,
-          parentId: vault.id,
-          creatorId: ctx.me.id,
           title: String(file.filename),
           visibleToClients: ctx.body.visible_to_clients === true,
           fields: { ...file, description: text(ctx.body, 'description') ?? '', versions: [] },
         });
-        return created(ctx.view.recording(upload), ctx.view.url(upload));
+        return createdRecording(ctx, upload);
       },
     },
     getRecording('/uploads/{id}.json', 'Upload'),
@@ -315,7 +309,7 @@ export const files: Family = {
               description: text(ctx.body, 'description') ?? '',
             },
           });
-          return created(ctx.view.recording(recording), ctx.view.url(recording));
+          return createdRecording(ctx, recording);
         },
       },
       getRecording(`/${segment}/{id}.json`, type),

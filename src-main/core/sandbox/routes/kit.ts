@@ -1,9 +1,9 @@
 // Small route builders shared by the families added with the full catalog (check-ins, forwards,
 // client side, files, reports, …): get one recording, list a parent's children, per-account state
 // for the few things that are not recordings (templates, folders, markers, preferences…).
-import { ok, type Route, type RouteContext } from '../family.ts';
+import { created, ok, type Route, type RouteContext } from '../family.ts';
 import { paginate } from '../pagination.ts';
-import type { AccountStore, Recording } from '../store.ts';
+import type { AccountStore, NewRecording, Recording, RecordingStatus } from '../store.ts';
 
 export const activeChildren = (
   store: AccountStore,
@@ -41,6 +41,31 @@ export function listChildren(
       );
     },
   };
+}
+
+/** A new recording by the signed-in person, under `parent` and in its project. */
+export function addChild(
+  ctx: RouteContext,
+  parent: Recording,
+  recording: Omit<NewRecording, 'bucketId' | 'parentId' | 'creatorId'>,
+): Recording {
+  return ctx.store.add({
+    ...recording,
+    bucketId: parent.bucketId,
+    parentId: parent.id,
+    creatorId: ctx.me.id,
+  });
+}
+
+/** 201 with the recording as Basecamp shows it, and its URL as the Location. */
+export function createdRecording(ctx: RouteContext, recording: Recording) {
+  return created(ctx.view.recording(recording), ctx.view.url(recording));
+}
+
+/** `?status=archived|trashed` for lists that can show those; anything else means the active ones. */
+export function statusFilter(ctx: RouteContext): RecordingStatus {
+  const status = ctx.query.get('status');
+  return status === 'archived' || status === 'trashed' ? status : 'active';
 }
 
 export const newestFirst = (a: Recording, b: Recording): number =>

@@ -1,8 +1,9 @@
 // Message boards and messages (drafts included: a message is published only with `status: "active"`),
 // plus pinning.
-import { created, noContent, ok, requireText, text, type Family, type RouteContext } from '../family.ts';
+import { noContent, ok, requireText, text, type Family, type RouteContext } from '../family.ts';
 import { paginate } from '../pagination.ts';
 import type { Recording } from '../store.ts';
+import { addChild, createdRecording } from './kit.ts';
 
 const published = (m: Recording) => m.status === 'active' && !m.fields.draft;
 
@@ -70,11 +71,8 @@ export const messages: Family = {
       bucketAlias: true,
       handler: (ctx) => {
         const board = ctx.find(ctx.id(), 'Message::Board');
-        const message = ctx.store.add({
+        const message = addChild(ctx, board, {
           type: 'Message',
-          bucketId: board.bucketId,
-          parentId: board.id,
-          creatorId: ctx.me.id,
           title: requireText(ctx.body, 'subject'),
           position: null,
           fields: {
@@ -83,7 +81,7 @@ export const messages: Family = {
             category_id: ctx.body.category_id ?? null,
           },
         });
-        return created(ctx.view.recording(message), ctx.view.url(message));
+        return createdRecording(ctx, message);
       },
     },
     {

@@ -3,7 +3,6 @@
 // archiving and unarchiving a project.
 import {
   badRequest,
-  created,
   noContent,
   notFound,
   requireText,
@@ -13,7 +12,7 @@ import {
 } from '../family.ts';
 import { paginate } from '../pagination.ts';
 import type { RecordingStatus } from '../store.ts';
-import { activeChildren, newestFirst } from './kit.ts';
+import { activeChildren, newestFirst, addChild, createdRecording } from './kit.ts';
 
 const CHAT_LINES = ['Chat::Lines::Text', 'Chat::Lines::RichText'];
 
@@ -59,15 +58,12 @@ export const moreFoundation: Family = {
         const list = ctx.find(ctx.id(), 'Todolist');
         const parent = list.parentId === null ? undefined : ctx.store.get(list.parentId);
         if (parent?.type !== 'Todoset') throw badRequest('Groups go in a to-do list, not in another group');
-        const group = ctx.store.add({
+        const group = addChild(ctx, list, {
           type: 'Todolist',
-          bucketId: list.bucketId,
-          parentId: list.id,
-          creatorId: ctx.me.id,
           title: requireText(ctx.body, 'name'),
           fields: { description: '', color: text(ctx.body, 'color') ?? null },
         });
-        return created(ctx.view.recording(group), ctx.view.url(group));
+        return createdRecording(ctx, group);
       },
     },
     {
@@ -98,11 +94,8 @@ export const moreFoundation: Family = {
       handler: (ctx) => {
         const todoset = ctx.find(ctx.id(), 'Todoset');
         const content = requireText(ctx.body, 'content');
-        const todo = ctx.store.add({
+        const todo = addChild(ctx, todoset, {
           type: 'Todo',
-          bucketId: todoset.bucketId,
-          parentId: todoset.id,
-          creatorId: ctx.me.id,
           title: content,
           fields: {
             content,
@@ -114,7 +107,7 @@ export const moreFoundation: Family = {
             completed: false,
           },
         });
-        return created(ctx.view.recording(todo), ctx.view.url(todo));
+        return createdRecording(ctx, todo);
       },
     },
     {

@@ -3,7 +3,6 @@
 // timesheets. Everything is computed from the store, so writes show up in the reports.
 import {
   badRequest,
-  created,
   invalid,
   noContent,
   notFound,
@@ -15,7 +14,7 @@ import {
 } from '../family.ts';
 import { paginate } from '../pagination.ts';
 import type { Recording } from '../store.ts';
-import { accountState, getRecording } from './kit.ts';
+import { accountState, getRecording, addChild, createdRecording } from './kit.ts';
 
 const visible = (ctx: RouteContext, r: Recording) =>
   r.status === 'active' &&
@@ -433,7 +432,7 @@ export const reports: Family = {
           fields: { position, color, description: text(needle, 'description') ?? '' },
         });
         gauges(ctx).set(project.id, { enabled: true });
-        return created(ctx.view.recording(record), ctx.view.url(record));
+        return createdRecording(ctx, record);
       },
     },
     getRecording('/gauge_needles/{id}.json', 'Gauge::Needle'),
@@ -494,11 +493,8 @@ export const reports: Family = {
         const date = requireText(ctx.body, 'date');
         const person = ctx.body.person_id === undefined ? ctx.me.id : Number(ctx.body.person_id);
         if (!ctx.store.people.has(person)) throw invalid('person_id is not a person on this account');
-        const entry = ctx.store.add({
+        const entry = addChild(ctx, recording, {
           type: 'Timesheet::Entry',
-          bucketId: recording.bucketId,
-          parentId: recording.id,
-          creatorId: ctx.me.id,
           title: `Time on ${recording.title}`,
           position: null,
           fields: {
@@ -508,7 +504,7 @@ export const reports: Family = {
             person_id: person,
           },
         });
-        return created(ctx.view.recording(entry), ctx.view.url(entry));
+        return createdRecording(ctx, entry);
       },
     },
     {

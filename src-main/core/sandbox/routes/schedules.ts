@@ -1,15 +1,7 @@
 // Schedules and their entries.
-import {
-  created,
-  idList,
-  invalid,
-  ok,
-  requireText,
-  text,
-  type Family,
-  type RouteContext,
-} from '../family.ts';
+import { idList, invalid, ok, requireText, text, type Family, type RouteContext } from '../family.ts';
 import { paginate } from '../pagination.ts';
+import { addChild, createdRecording, statusFilter } from './kit.ts';
 
 function time(ctx: RouteContext, key: string): string {
   const value = requireText(ctx.body, key);
@@ -73,10 +65,7 @@ export const schedules: Family = {
       bucketAlias: true,
       handler: (ctx) => {
         const schedule = ctx.find(ctx.id(), 'Schedule');
-        const status =
-          ctx.query.get('status') === 'archived' || ctx.query.get('status') === 'trashed'
-            ? ctx.query.get('status')
-            : 'active';
+        const status = statusFilter(ctx);
         const entries = ctx.store
           .children(schedule.id, 'Schedule::Entry')
           .filter((e) => e.status === status)
@@ -93,16 +82,13 @@ export const schedules: Family = {
       bucketAlias: true,
       handler: (ctx) => {
         const schedule = ctx.find(ctx.id(), 'Schedule');
-        const entry = ctx.store.add({
+        const entry = addChild(ctx, schedule, {
           type: 'Schedule::Entry',
-          bucketId: schedule.bucketId,
-          parentId: schedule.id,
-          creatorId: ctx.me.id,
           title: requireText(ctx.body, 'summary'),
           position: null,
           fields: entryFields(ctx),
         });
-        return created(ctx.view.recording(entry), ctx.view.url(entry));
+        return createdRecording(ctx, entry);
       },
     },
     {

@@ -1,7 +1,6 @@
 // To-do sets, to-do lists and to-dos, including completion toggles and repositioning.
 import {
   badRequest,
-  created,
   HttpError,
   idList,
   invalid,
@@ -13,8 +12,9 @@ import {
   type RouteContext,
 } from '../family.ts';
 import { paginate } from '../pagination.ts';
-import type { Recording, RecordingStatus } from '../store.ts';
+import type { Recording } from '../store.ts';
 import type { View } from '../view.ts';
+import { addChild, createdRecording, statusFilter } from './kit.ts';
 
 const LIST_TYPES = ['Todolist'];
 
@@ -32,11 +32,6 @@ function topLists(view: View, todoset: Recording): Recording[] {
 }
 
 /** `status` is `archived` or `trashed`; anything else (including `completed`) is ignored, as in Basecamp. */
-function statusFilter(ctx: RouteContext): RecordingStatus {
-  const status = ctx.query.get('status');
-  return status === 'archived' || status === 'trashed' ? status : 'active';
-}
-
 function date(body: Record<string, unknown>, key: string): string | null {
   const value = text(body, key)?.trim();
   if (!value) return null;
@@ -176,15 +171,12 @@ export const todos: Family = {
       bucketAlias: true,
       handler: (ctx) => {
         const set = ctx.find(ctx.id(), 'Todoset');
-        const list = ctx.store.add({
+        const list = addChild(ctx, set, {
           type: 'Todolist',
-          bucketId: set.bucketId,
-          parentId: set.id,
-          creatorId: ctx.me.id,
           title: requireText(ctx.body, 'name'),
           fields: { description: text(ctx.body, 'description') ?? '' },
         });
-        return created(ctx.view.recording(list), ctx.view.url(list));
+        return createdRecording(ctx, list);
       },
     },
     {
@@ -230,15 +222,12 @@ export const todos: Family = {
       handler: (ctx) => {
         const list = ctx.find(ctx.id(), LIST_TYPES);
         const fields = todoFields(ctx);
-        const todo = ctx.store.add({
+        const todo = addChild(ctx, list, {
           type: 'Todo',
-          bucketId: list.bucketId,
-          parentId: list.id,
-          creatorId: ctx.me.id,
           title: String(fields.content),
           fields: { ...fields, completed: false },
         });
-        return created(ctx.view.recording(todo), ctx.view.url(todo));
+        return createdRecording(ctx, todo);
       },
     },
     {

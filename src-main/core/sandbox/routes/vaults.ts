@@ -1,6 +1,7 @@
 // Docs & Files: vaults (folders), their sub-vaults and documents.
-import { created, ok, requireText, text, type Family, type RouteContext } from '../family.ts';
+import { ok, requireText, text, type Family, type RouteContext } from '../family.ts';
 import { paginate } from '../pagination.ts';
+import { addChild, createdRecording } from './kit.ts';
 
 const active = (ctx: RouteContext, parentId: number, type: string) =>
   ctx.store.children(parentId, type).filter((r) => r.status === 'active' && !r.fields.draft);
@@ -59,14 +60,11 @@ export const vaults: Family = {
       bucketAlias: true,
       handler: (ctx) => {
         const parent = ctx.find(ctx.id(), 'Vault');
-        const vault = ctx.store.add({
+        const vault = addChild(ctx, parent, {
           type: 'Vault',
-          bucketId: parent.bucketId,
-          parentId: parent.id,
-          creatorId: ctx.me.id,
           title: requireText(ctx.body, 'title'),
         });
-        return created(ctx.view.recording(vault), ctx.view.url(vault));
+        return createdRecording(ctx, vault);
       },
     },
     {
@@ -85,15 +83,12 @@ export const vaults: Family = {
       bucketAlias: true,
       handler: (ctx) => {
         const vault = ctx.find(ctx.id(), 'Vault');
-        const doc = ctx.store.add({
+        const doc = addChild(ctx, vault, {
           type: 'Document',
-          bucketId: vault.bucketId,
-          parentId: vault.id,
-          creatorId: ctx.me.id,
           title: requireText(ctx.body, 'title'),
           fields: { content: text(ctx.body, 'content') ?? '', draft: ctx.body.status !== 'active' },
         });
-        return created(ctx.view.recording(doc), ctx.view.url(doc));
+        return createdRecording(ctx, doc);
       },
     },
     {
