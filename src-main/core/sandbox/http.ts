@@ -32,7 +32,13 @@ export function sendJson(
   res.end(text);
 }
 
-export function sendHtml(res: ServerResponse, status: number, title: string, bodyHtml: string) {
+export function sendHtml(
+  res: ServerResponse,
+  status: number,
+  title: string,
+  bodyHtml: string,
+  headers: Record<string, string> = {},
+) {
   const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem;color:#1d2d35}
@@ -42,7 +48,11 @@ button.primary{background:#1d2d35;color:#fff}code{background:#f2f4f5;padding:0 .
 .note{color:#5b6d75;font-size:.9rem}</style></head><body><div class="box">${bodyHtml}</div>
 <p class="note">Sandbox Basecamp — a local stand-in for Launchpad and the Basecamp API. No real account is involved.</p>
 </body></html>`;
-  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
   res.end(page);
 }
 
