@@ -144,6 +144,15 @@ describe('an SDK client configured by `configure cursor`', () => {
     assert.match(cursorEntry.headers.Authorization, /^Bearer bcc_[A-Za-z0-9_-]{20,}$/);
   });
 
+  test('the paste-ready demo entry works and is kept in memory only', async () => {
+    const [, demoAuthorization] = serve.output().match(/"Authorization": "(Bearer bcc_[^"]+)"/) ?? [];
+    assert.ok(demoAuthorization, 'serve --sandbox printed a Cursor entry');
+    const answer = await rawPost({ authorization: demoAuthorization }, initializeBody);
+    assert.equal(answer.status, 200);
+    const settings = fs.readFileSync(path.join(home.dataDir, 'settings.json'), 'utf8');
+    assert.doesNotMatch(settings, /sandbox-demo/);
+  });
+
   test('lists the tools, within the budget of 30, each with a title and annotations', async () => {
     const { tools } = await client.listTools();
     assert.ok(tools.length >= 10 && tools.length <= 30, `tool count ${tools.length}`);

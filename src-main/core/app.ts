@@ -6,7 +6,7 @@ import { openInSystemBrowser } from './auth/system-browser.ts';
 import { createAccountResourcePool, createBasecampClient } from './basecamp/client.ts';
 import type { BasecampClient } from './basecamp/types.ts';
 import type { ToolContext } from './catalog/executor.ts';
-import { createClientRegistry, type ClientRegistry } from './clients/tokens.ts';
+import { createClientRegistry, hashToken, mintToken, type ClientRegistry } from './clients/tokens.ts';
 import { createLogger, isLogLevel, type Logger, type LogLevel } from './log/logger.ts';
 import { registerSecret } from './log/redact.ts';
 import { LogRing } from './log/ring.ts';
@@ -54,6 +54,11 @@ export interface Companion {
   /** The embedded sandbox Basecamp, in --sandbox mode. */
   readonly sandbox?: Sandbox;
   readonly toolContext: ToolContext;
+  /**
+   * A client token that lives only as long as this process (the demo's paste-ready entry): nothing is written,
+   * so a second demo run cannot break the first one's token. Use `configure` for tokens that last.
+   */
+  issueSessionToken(name: string): string;
   /** Starts the MCP endpoint (port from settings unless given; 0 picks a free one). */
   startServer(options?: { port?: number }): Promise<RunningMcpServer>;
   server(): RunningMcpServer | undefined;
@@ -196,6 +201,10 @@ export async function createCompanion(options: CompanionOptions = {}): Promise<C
     },
   };
 
+  const sessionTokens = new Map<string, { name: string; kind: string }>(); // token hash → client
+  const verifyClientToken = (token: string): { name: string; kind: string } | undefined =>
+    sessionTokens.get(hashToken(token)) ?? clients.verifyClientToken(token);
+
   const activity = new Set<() => void>();
   const notify = (): void => {
     for (const listener of activity) listener();
@@ -212,12 +221,18 @@ export async function createCompanion(options: CompanionOptions = {}): Promise<C
     clients,
     ...(sandbox ? { sandbox } : {}),
     toolContext,
+    issueSessionToken(name) {
+      const token = mintToken();
+      registerSecret(token);
+      sessionTokens.set(hashToken(token), { name, kind: 'session' });
+      return token;
+    },
     async startServer(serverOptions = {}) {
       if (running) return running;
       running = await startMcpServer({
         port: serverOptions.port ?? settings.get().port,
         context: toolContext,
-        verifyClientToken: (token) => clients.verifyClientToken(token),
+        verifyClientToken,
         logger,
         ...timeoutsFrom(env),
         serverInfo: { name: 'basecamp-companion', version: VERSION },

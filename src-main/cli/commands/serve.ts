@@ -61,19 +61,23 @@ export const serveCommand: CliCommand = {
       );
       io.stdout.write(`${server.url}\n`);
       io.stdout.write(`${status.summary}\n`);
+      if (companion.toolContext.readOnly) {
+        io.stdout.write('Read-only: every write to Basecamp is refused (no write actions are listed).\n');
+      }
       if (companion.sandbox) {
-        const { token } = companion.clients.mint('sandbox-demo', 'manual');
+        const token = companion.issueSessionToken('sandbox-demo');
         const entry = {
           mcpServers: { basecamp: { url: server.url, headers: { Authorization: `Bearer ${token}` } } },
         };
         io.stdout.write(`\nSandbox Basecamp: ${companion.sandbox.url}\n`);
         io.stdout.write(
-          `Paste into ~/.cursor/mcp.json (or run \`basecamp-companion configure cursor --port ${server.port}\`):\n`,
+          `Paste into ~/.cursor/mcp.json — this token works while this run lasts; for one that lasts, run\n` +
+            `\`npm run cli -- configure cursor --port ${server.port}\` (or \`basecamp-companion configure cursor\`):\n`,
         );
         io.stdout.write(`${JSON.stringify(entry, null, 2)}\n`);
       } else {
         io.stdout.write(
-          'Connect an AI client with `basecamp-companion configure cursor` (or vscode, claude-desktop, …).\n',
+          'Connect an AI client with `npm run cli -- configure cursor` (or vscode, claude-desktop, …).\n',
         );
       }
       let closeDashboard: (() => Promise<void>) | undefined;
