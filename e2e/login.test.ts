@@ -172,20 +172,31 @@ test(
   },
 );
 
-test('a forged state is refused: the CLI says so and nothing is stored', { skip }, async (t) => {
-  const s = await setup();
-  t.after(() => s.close());
-  const login = await startLogin(s.home.env);
-  const visit = await visitSignInLink(login.url, 'allow', (redirect) => {
-    redirect.searchParams.set('state', 'not-the-state-we-sent');
-    return redirect;
-  });
-  assert.match(visit.finalPage ?? '', /did not finish/);
-  assert.equal(await login.exited, 1);
-  assert.match(login.cli.output(), /did not match/);
-  assert.equal(s.sandbox.counters.tokenRequests.total, 0);
-  assert.doesNotMatch(secretToolSearch(s.service), /username = access-token/);
-});
+test(
+  'a forged state is refused as a request; the login keeps waiting and the real answer signs in',
+  { skip },
+  async (t) => {
+    const s = await setup();
+    t.after(() => s.close());
+    const login = await startLogin(s.home.env);
+    const visit = await visitSignInLink(login.url, 'allow', (redirect) => {
+      redirect.searchParams.set('state', 'not-the-state-we-sent');
+      return redirect;
+    });
+    assert.equal(visit.finalStatus, 400);
+    assert.match(visit.finalPage ?? '', /does not belong to the sign-in/);
+    // What a web page can fire at the receiver without any Launchpad visit at all.
+    const drive = await fetch(`${s.redirectUri}?error=access_denied&state=x`);
+    assert.equal(drive.status, 400);
+    assert.equal(s.sandbox.counters.tokenRequests.total, 0, 'the forged code is never exchanged');
+    assert.doesNotMatch(secretToolSearch(s.service), /username = access-token/);
+    const real = await visitSignInLink(login.url);
+    assert.match(real.finalPage ?? '', /You can close this tab/);
+    assert.equal(await login.exited, 0, login.cli.output());
+    assert.match(login.cli.output(), /Signed in as/);
+    assert.match(secretToolSearch(s.service), /username = access-token/);
+  },
+);
 
 test('Deny on the Launchpad page: a clear message, exit 1, nothing stored', { skip }, async (t) => {
   const s = await setup();

@@ -62,16 +62,33 @@ test('the callback with our state yields the code, sends the browser to /done, s
   await assert.rejects(get(redirect.uri), /ECONNREFUSED/);
 });
 
-test('a wrong state is refused: the sign-in fails and the code is never used', async () => {
+test('a wrong or missing state is refused as a request (400), and the sign-in keeps waiting for the real one', async () => {
   const { redirect, receiver: r } = await receiver();
-  const callback = await get(`${redirect.uri}?code=attacker-code&state=forged`);
+  // What any web page can do with <img src="http://127.0.0.1:port/callback?…">.
+  for (const query of [
+    'code=attacker-code&state=forged',
+    'error=access_denied',
+    'error=access_denied&state=x',
+    '',
+  ]) {
+    const answer = await get(`${redirect.uri}?${query}`);
+    assert.equal(answer.status, 400, query);
+    assert.match(answer.body, /does not belong to the sign-in/);
+    assert.match(String(answer.headers['content-security-policy']), /default-src 'none'/);
+  }
+  const callback = await get(`${redirect.uri}?code=the-real-code&state=expected-state`);
   assert.equal(callback.status, 302);
+  assert.equal(await r.code, 'the-real-code', 'the attacker code is never used');
+  await r.close();
+});
+
+test('a timeout after refused answers says they were refused', async () => {
+  const { redirect, receiver: r } = await receiver('expected-state', { timeoutMs: 300 });
+  await get(`${redirect.uri}?code=x&state=forged`);
   await assert.rejects(
     r.code,
-    (error: AuthError) => error.code === 'state_mismatch' && /did not match/.test(error.message),
+    (error: AuthError) => error.code === 'timeout' && /did not belong to this sign-in/.test(error.message),
   );
-  const done = await get(`http://127.0.0.1:${redirect.port}/done`);
-  assert.match(done.body, /data-outcome="failed"/);
   await r.close();
 });
 

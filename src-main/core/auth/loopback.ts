@@ -1,6 +1,8 @@
 // The one-shot HTTP receiver Launchpad redirects the browser to. It binds the registered loopback port (Launchpad
 // matches the redirect URI exactly, so there is no other port to fall back to), accepts exactly one answer whose
-// `state` is ours, sends the browser to /done so the code leaves the address bar, and shuts.
+// `state` is ours, sends the browser to /done so the code leaves the address bar, and shuts. An answer with another
+// state is refused on its own (400) and the wait goes on: any web page can send the browser here, and must not be
+// able to cancel a sign-in in progress.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { REGISTER_INTEGRATION_URL, type RedirectTarget } from './config.ts';
@@ -8,6 +10,10 @@ import { AuthError } from './errors.ts';
 import { outcomePage, PAGE_HEADERS, type PageOutcome } from './pages.ts';
 
 export const LOGIN_TIMEOUT_MS = 5 * 60_000;
+
+const WRONG_STATE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not this sign-in · Basecamp Companion</title></head>
+<body><h1 data-outcome="wrong-state">Not this sign-in</h1><p>This answer does not belong to the sign-in Basecamp Companion is waiting for (its state did not match), so it was refused. If you are signing in, use the link Basecamp Companion opened.</p></body></html>
+`;
 /** How long the receiver waits for the browser to fetch /done after the callback before it shuts anyway. */
 const DONE_GRACE_MS = 5_000;
 
@@ -48,6 +54,8 @@ export async function startLoopbackReceiver(options: LoopbackOptions): Promise<L
   const code = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
   code.catch(() => {}); // the caller observes it; an unobserved rejection must not crash the process
   let outcome: PageOutcome | undefined;
+  /** Answers refused for a wrong state, to explain a timeout. */
+  let refusedAnswers = 0;
   let graceTimer: NodeJS.Timeout | undefined;
 
   const finish = (result: { code: string } | { error: AuthError }, page: PageOutcome): void => {
@@ -82,18 +90,12 @@ export async function startLoopbackReceiver(options: LoopbackOptions): Promise<L
     const returnedState = url.searchParams.get('state');
     const error = url.searchParams.get('error');
     const authCode = url.searchParams.get('code');
-    // An error answer without our state can only cancel this sign-in, which a wrong state does anyway.
-    if (returnedState !== state && !(error && returnedState === null)) {
-      finish(
-        {
-          error: new AuthError(
-            'state_mismatch',
-            'The browser came back with a sign-in answer that does not belong to this sign-in (its state did not match), so it was refused and nothing was stored. Start the sign-in again from Basecamp Companion, and use only the link it opens.',
-          ),
-        },
-        'failed',
-      );
-    } else if (error === 'access_denied') {
+    if (returnedState !== state) {
+      refusedAnswers += 1;
+      send(400, WRONG_STATE_PAGE);
+      return;
+    }
+    if (error === 'access_denied') {
       finish(
         {
           error: new AuthError(
@@ -150,7 +152,7 @@ export async function startLoopbackReceiver(options: LoopbackOptions): Promise<L
       {
         error: new AuthError(
           'timeout',
-          `No answer came back from the browser within ${Math.round((options.timeoutMs ?? LOGIN_TIMEOUT_MS) / 60_000) || 1} minutes, so sign-in stopped. Start it again and choose Allow in your browser. If Launchpad said the redirect URI is not approved, register exactly ${redirect.uri} for your integration at ${REGISTER_INTEGRATION_URL} (or set BASECAMP_REDIRECT_URI to the one you registered).`,
+          `No answer came back from the browser within ${Math.round((options.timeoutMs ?? LOGIN_TIMEOUT_MS) / 60_000) || 1} minutes, so sign-in stopped.${refusedAnswers ? ` ${refusedAnswers === 1 ? 'One answer' : `${refusedAnswers} answers`} that did not belong to this sign-in (the state did not match) ${refusedAnswers === 1 ? 'was' : 'were'} refused; use only the link the companion opens.` : ''} Start it again and choose Allow in your browser. If Launchpad said the redirect URI is not approved, register exactly ${redirect.uri} for your integration at ${REGISTER_INTEGRATION_URL} (or set BASECAMP_REDIRECT_URI to the one you registered).`,
         ),
       },
       'failed',
