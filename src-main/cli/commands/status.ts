@@ -1,6 +1,16 @@
 import { createCompanion } from '../../core/app.ts';
 import { flag, type CliCommand } from '../command.ts';
 
+/** Whether our endpoint answers on the settings port: it asks a token-less caller for its client token. */
+async function endpointRunning(url: string): Promise<boolean> {
+  try {
+    const answer = await fetch(url, { method: 'POST', body: '{}', signal: AbortSignal.timeout(800) });
+    return answer.status === 401 && (await answer.text()).includes('Basecamp Companion');
+  } catch {
+    return false;
+  }
+}
+
 export const statusCommand: CliCommand = {
   name: 'status',
   summary: 'Show who is signed in, the account, token expiry, the sign-in state and the configured clients.',
@@ -29,6 +39,7 @@ export const statusCommand: CliCommand = {
         launchpadUrl: auth.launchpadUrl,
         problem: auth.problem ?? null,
         mcpUrl: `http://127.0.0.1:${settings.port}/mcp`,
+        serving: await endpointRunning(`http://127.0.0.1:${settings.port}/mcp`),
         readOnly: settings.readOnly,
         dataDir: companion.paths.dataDir,
         clients,
@@ -44,7 +55,7 @@ export const statusCommand: CliCommand = {
         `Account:        ${auth.selectedAccount ? `${auth.selectedAccount.name} (${auth.selectedAccount.id})` : '—'}`,
         `Token expires:  ${auth.tokenExpiresAt ?? '—'} (renewed automatically)`,
         `Keychain:       ${auth.keychain}`,
-        `MCP endpoint:   ${report.mcpUrl}${settings.readOnly ? ' (read-only)' : ''}`,
+        `MCP endpoint:   ${report.mcpUrl} (${report.serving ? 'running' : 'not running — start it with `serve` or the tray app'})${settings.readOnly ? ', read-only' : ''}`,
         `Data directory: ${companion.paths.dataDir}`,
         `Clients:        ${clients.length ? clients.map((c) => `${c.name}${c.revoked ? ' (revoked)' : ''}`).join(', ') : 'none configured yet — try `basecamp-companion configure cursor`'}`,
       ];
