@@ -128,6 +128,23 @@ describe('list() pagination', () => {
     await assert.rejects(bc.list({ path: '/todolists/1/todos.json', cursor: elsewhere }), BadCursorError);
   });
 
+  it('rejects an edited cursor: its page cannot be pointed at another collection', async () => {
+    const bc = client();
+    const { nextCursor } = await bc.list({ path: '/todolists/1/todos.json', limit: 5 });
+    assert.ok(nextCursor);
+    const wire = JSON.parse(Buffer.from(nextCursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    for (const edit of [
+      { u: new URL('/123/people.json', String(wire.u)).href },
+      { s: 0 },
+      { m: undefined },
+    ]) {
+      const forged = Buffer.from(JSON.stringify({ ...wire, ...edit })).toString('base64url');
+      await assert.rejects(bc.list({ path: '/todolists/1/todos.json', cursor: forged }), BadCursorError);
+    }
+    const resumed = await bc.list({ path: '/todolists/1/todos.json', cursor: nextCursor, limit: 5 });
+    assert.equal(resumed.items.length, 5, 'the cursor as given still works');
+  });
+
   it('refuses to follow a next link to another origin', async () => {
     const before = foreign.seen.length;
     await assert.rejects(client().list({ path: '/evil.json' }), UnsafeUrlError);
@@ -169,7 +186,7 @@ describe('Link and cursor parsing', () => {
       BadCursorError,
     );
     const negative = Buffer.from(
-      JSON.stringify({ v: 1, a: 1, l: '/1/x.json', u: state.page, s: -1 }),
+      JSON.stringify({ ...JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')), s: -1 }),
     ).toString('base64url');
     assert.throws(
       () => decodeCursor(negative, { account: 1, list: '/1/x.json', origin: 'https://3.basecampapi.com' }),

@@ -1,6 +1,7 @@
 // Basecamp pages with `Link: <…>; rel="next"` (geared sizes: 15, 30, 50, then 100) and reports the total in
 // `X-Total-Count`. A cursor names the page to fetch next and how many of its items the caller already has,
 // so a limit that cuts a page in half still continues with exactly the rest.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { BadCursorError } from './errors.ts';
 
 /** The `rel="next"` target of a Link header, or undefined on the last page. */
@@ -31,15 +32,35 @@ export interface CursorState {
   skip: number;
 }
 
-const VERSION = 1;
+const VERSION = 2;
+
+/**
+ * Cursors are signed with a key that lives only in this process: an agent can pass a cursor back but not edit it
+ * (e.g. point `u` at /people.json to read a list it was never given). A restart makes old cursors invalid.
+ */
+const CURSOR_KEY = randomBytes(32);
+
+function mac(v: unknown, a: unknown, l: unknown, u: unknown, s: unknown): Buffer {
+  return createHmac('sha256', CURSOR_KEY)
+    .update(JSON.stringify([v, a, l, u, s]))
+    .digest()
+    .subarray(0, 16);
+}
 
 export function encodeCursor(state: CursorState): string {
-  const wire = { v: VERSION, a: state.account, l: state.list, u: state.page, s: state.skip };
+  const wire = {
+    v: VERSION,
+    a: state.account,
+    l: state.list,
+    u: state.page,
+    s: state.skip,
+    m: mac(VERSION, state.account, state.list, state.page, state.skip).toString('base64url'),
+  };
   return Buffer.from(JSON.stringify(wire), 'utf8').toString('base64url');
 }
 
 const BAD =
-  'This cursor is not valid. Pass back exactly the nextCursor from the previous result of the same list, or leave it out to start from the beginning.';
+  'This cursor is not valid (or the companion restarted since it was given). Pass back exactly the nextCursor from the previous result of the same list, or leave it out to start from the beginning.';
 
 /** Decode a cursor and check that it belongs to this account, this list and this account's origin. */
 export function decodeCursor(
@@ -70,10 +91,14 @@ export function decodeCursor(
     typeof record.u !== 'string' ||
     typeof record.s !== 'number' ||
     !Number.isInteger(record.s) ||
-    record.s < 0
+    record.s < 0 ||
+    typeof record.m !== 'string'
   ) {
     throw new BadCursorError(BAD);
   }
+  const given = Buffer.from(record.m, 'base64url');
+  const expected = mac(record.v, record.a, record.l, record.u, record.s);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new BadCursorError(BAD);
   if (record.a !== expect.account) {
     throw new BadCursorError(
       'This cursor belongs to another Basecamp account. Start the list again without a cursor.',
