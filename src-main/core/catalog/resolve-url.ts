@@ -69,6 +69,33 @@ export function parseBasecampUrl(raw: string, extraOrigins: string[] = []): Pars
   return parsed;
 }
 
+/** A GET path template (`/people/{person_id}.json`) as a pattern; undefined for templates with no fixed segment. */
+function templatePattern(template: string): RegExp | undefined {
+  const fixed = template.split('/').some((segment) => segment && !/^\{[^}]+\}(\.json)?$/.test(segment));
+  if (!fixed) return undefined;
+  const body = template
+    .split(/\{[^}]+\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[^/]+');
+  return new RegExp(`^${body}$`);
+}
+
+/**
+ * The domains whose read actions serve this API path (bucket routes are aliases of flat ones). The catalog is
+ * loaded lazily: it imports this module through the account domain.
+ */
+async function domainsServing(path: string): Promise<Set<string>> {
+  const { operations } = await import('./index.ts');
+  const candidates = [path, path.replace(/^\/buckets\/\d+(?=\/)/, '')];
+  const found = new Set<string>();
+  for (const op of operations) {
+    if (op.method !== 'GET') continue;
+    const pattern = templatePattern(op.path);
+    if (pattern && candidates.some((candidate) => pattern.test(candidate))) found.add(op.domain);
+  }
+  return found;
+}
+
 export async function resolveBasecampUrl(ctx: RunContext, raw: string): Promise<ToolAnswer> {
   const parsed = parseBasecampUrl(raw, [new URL(ctx.client.account.href).origin]);
   if (!parsed) {
@@ -100,6 +127,19 @@ export async function resolveBasecampUrl(ctx: RunContext, raw: string): Promise<
     .replace(/\.json$/, '')
     .replace(/\/(\d+)@\d+$/, '/$1');
   const path = `${pathname.replace(/^\/\d+/, '')}.json`;
+  // A domain the user switched off stays off: a link must not read what its tool would not.
+  const disabled = new Set(ctx.disabledDomains ?? []);
+  if (disabled.size) {
+    const serving = await domainsServing(path);
+    if (serving.size && [...serving].every((domain) => disabled.has(domain))) {
+      const names = [...serving].join(', ');
+      return {
+        isError: true,
+        text: `${facts.join(' · ')}\n\nThis link points into ${names}, which is switched off in Basecamp Companion's settings, so it was not opened. Switch ${names} back on in the companion if the agent should read it.`,
+        structured: { ...structured, error: { code: 'domain_disabled', message: `Domain ${names} is off.` } },
+      };
+    }
+  }
   const client = await ctx.clientFor(parsed.accountId);
   const { data } = await client.request<unknown>({ method: 'GET', path, signal: ctx.signal });
   const view = parsed.type ? VIEWS[parsed.type.split('/').pop() ?? ''] : undefined;
