@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createMemoryBackend } from '../../../e2e/browser/memory-backend.ts';
 import { createWindowApi } from '../state/handlers.ts';
-import { startDashboard, type Dashboard } from './dashboard.ts';
+import { SESSION_IDLE_MS, SESSION_LIFETIME_MS, startDashboard, type Dashboard } from './dashboard.ts';
 
 interface Answer {
   status: number;
@@ -40,7 +40,7 @@ function request(
   });
 }
 
-async function started() {
+async function started(extra: { now?: () => number } = {}) {
   const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-window-'));
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Window</title>');
   fs.mkdirSync(path.join(staticDir, 'assets'));
@@ -53,6 +53,7 @@ async function started() {
     events: api.events,
     staticDir,
     logger: backend.logger,
+    ...extra,
   });
   const link = new URL(dashboard.url);
   const opened = await request(dashboard, link.pathname + link.search);
@@ -195,6 +196,82 @@ test('events arrive as server-sent events: snapshots and log lines', async () =>
       )!;
     assert.equal(JSON.parse(snapshotLine.slice(6)).settings.readOnly, true);
     assert.match(received, /read-only now/);
+  } finally {
+    await done();
+  }
+});
+
+test('a malformed channel escape is a 404, not a 500 with an error in the log', async () => {
+  const { dashboard, cookie, done } = await started();
+  try {
+    const answer = await request(dashboard, '/api/%E0%A4%A', {
+      method: 'POST',
+      body: '{}',
+      headers: { cookie, 'content-type': 'application/json', origin: dashboard.origin },
+    });
+    assert.equal(answer.status, 404);
+    assert.equal(JSON.parse(answer.body).error.code, 'unknown-channel');
+  } finally {
+    await done();
+  }
+});
+
+test('a body over 256 KB gets a 413 answer (declared or streamed), not a dropped connection', async () => {
+  const { dashboard, cookie, done } = await started();
+  try {
+    const big = JSON.stringify({ text: 'x'.repeat(300 * 1024) });
+    const headers = { cookie, 'content-type': 'application/json', origin: dashboard.origin };
+    const declared = await request(dashboard, '/api/snapshot:get', { method: 'POST', body: big, headers });
+    assert.equal(declared.status, 413);
+    assert.match(JSON.parse(declared.body).error.message, /256 KB/);
+    const streamed = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: dashboard.port,
+          path: '/api/snapshot:get',
+          method: 'POST',
+          headers: { ...headers, 'transfer-encoding': 'chunked' },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.write(big.slice(0, 200 * 1024));
+      req.write(big.slice(200 * 1024));
+      req.end();
+    });
+    assert.equal(streamed, 413);
+  } finally {
+    await done();
+  }
+});
+
+test('a dashboard session ends after its lifetime, or when left idle', async () => {
+  let clock = 1_000_000;
+  const { dashboard, cookie, opened, done } = await started({ now: () => clock });
+  try {
+    assert.match(String(opened.headers['set-cookie']), new RegExp(`Max-Age=${SESSION_LIFETIME_MS / 1000}`));
+    const page = () => request(dashboard, '/', { headers: { cookie } });
+    // Used every half idle period: still open until the lifetime runs out.
+    for (let used = 0; used + SESSION_IDLE_MS / 2 < SESSION_LIFETIME_MS; used += SESSION_IDLE_MS / 2) {
+      clock += SESSION_IDLE_MS / 2;
+      assert.equal((await page()).status, 200);
+    }
+    clock += SESSION_IDLE_MS / 2 + 1;
+    assert.equal((await page()).status, 401, 'over the lifetime');
+
+    const fresh = new URL(dashboard.newLink());
+    const reopened = await request(dashboard, fresh.pathname + fresh.search);
+    const second = String(reopened.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+    clock += SESSION_IDLE_MS + 1;
+    assert.equal(
+      (await request(dashboard, '/', { headers: { cookie: second } })).status,
+      401,
+      'idle too long',
+    );
   } finally {
     await done();
   }

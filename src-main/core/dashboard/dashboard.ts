@@ -24,6 +24,8 @@ export interface DashboardOptions {
   logger: Logger;
   /** 0 (default) picks a free port. */
   port?: number;
+  /** The clock sessions are timed by (tests pass their own). */
+  now?: () => number;
 }
 
 export interface Dashboard {
@@ -38,6 +40,11 @@ export interface Dashboard {
 
 const MAX_BODY = 256 * 1024;
 const HEARTBEAT_MS = 20_000;
+/** A dashboard session ends 12 hours after the link was opened, or after an hour without a request. */
+export const SESSION_LIFETIME_MS = 12 * 60 * 60_000;
+export const SESSION_IDLE_MS = 60 * 60_000;
+
+class BodyTooLarge extends Error {}
 
 /**
  * The window bundle in a browser, on loopback only: for Linux desktops without a tray, and for tests.
@@ -47,7 +54,9 @@ const HEARTBEAT_MS = 20_000;
 export async function startDashboard(options: DashboardOptions): Promise<Dashboard> {
   const logger = options.logger.child('dashboard');
   const linkTokens = new Set<string>();
-  const sessions = new Set<string>();
+  /** Session cookie value → when it was opened and last used. */
+  const sessions = new Map<string, { opened: number; used: number }>();
+  const now = options.now ?? Date.now;
   const streams = new Set<ServerResponse>();
   let port = 0;
   let cookieName = '';
@@ -86,7 +95,15 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
 
   const hasSession = (req: http.IncomingMessage): boolean => {
     const value = readCookie(req, cookieName);
-    return value !== undefined && sessions.has(value);
+    const session = value === undefined ? undefined : sessions.get(value);
+    if (!session || value === undefined) return false;
+    const at = now();
+    if (at - session.opened > SESSION_LIFETIME_MS || at - session.used > SESSION_IDLE_MS) {
+      sessions.delete(value);
+      return false;
+    }
+    session.used = at;
+    return true;
   };
 
   const readBody = (req: http.IncomingMessage): Promise<string> =>
@@ -96,8 +113,10 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
       req.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > MAX_BODY) {
-          reject(new Error('too large'));
-          req.destroy();
+          // Answer 413 first; the connection is closed once the answer is out.
+          req.removeAllListeners('data');
+          req.pause();
+          reject(new BodyTooLarge());
         } else chunks.push(chunk);
       });
       req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -114,11 +133,23 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(res, 415, failure('invalid-request', 'Send the request as application/json.'));
     }
+    const tooLarge = (): void => {
+      res.once('finish', () => req.destroy());
+      send(
+        res,
+        413,
+        'application/json; charset=utf-8',
+        JSON.stringify(failure('invalid-request', 'The request body is over 256 KB; send less.')),
+        { connection: 'close' },
+      );
+    };
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return tooLarge();
     let raw: unknown;
     try {
       const text = await readBody(req);
       raw = text ? JSON.parse(text) : {};
-    } catch {
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return tooLarge();
       return sendJson(
         res,
         400,
@@ -183,13 +214,13 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
         );
       }
       const session = mint();
-      sessions.add(session);
+      sessions.set(session, { opened: now(), used: now() });
       logger.info('The dashboard was opened');
       res.writeHead(303, {
         ...SECURITY_HEADERS,
         location: '/',
         'cache-control': 'no-store',
-        'set-cookie': `${cookieName}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+        'set-cookie': `${cookieName}=${session}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${SESSION_LIFETIME_MS / 1000}`,
       });
       return void res.end();
     }
@@ -213,7 +244,16 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
       return req.method === 'GET'
         ? handleEvents(req, res)
         : sendJson(res, 405, failure('invalid-request', 'Use GET for events.'));
-    if (isApi) return handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
+    if (isApi) {
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        // A malformed escape names no channel: the same answer as any unknown one.
+        return sendJson(res, 404, failure('unknown-channel', 'There is no such dashboard API channel.'));
+      }
+      return handleApi(req, res, channel);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendPage(res, 405, 'Not here', 'Only pages are served here.');
 
@@ -280,6 +320,6 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
   };
 }
 
-function failure(code: 'invalid-request' | 'forbidden' | 'failed', message: string) {
+function failure(code: 'invalid-request' | 'forbidden' | 'failed' | 'unknown-channel', message: string) {
   return { ok: false as const, error: { code, message } };
 }
