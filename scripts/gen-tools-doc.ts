@@ -10,6 +10,9 @@ import {
   type ToolDefinition,
 } from '../src-main/core/catalog/tools.ts';
 import type { Operation } from '../src-main/core/catalog/operation.ts';
+import { PROMPTS } from '../src-main/core/catalog/prompts.ts';
+import { RECORDING_KINDS, RESOURCE_TEMPLATES, STATIC_RESOURCES } from '../src-main/core/catalog/resources.ts';
+import { findOperation } from '../src-main/core/catalog/index.ts';
 
 const listingOnly: ToolContext = {
   clientFor: () => Promise.reject(new Error('docs only')),
@@ -97,6 +100,39 @@ for (const tool of tools) {
   }
   lines.push('');
 }
+
+// Resources and prompts come from their own tables, next to the tools they stand on.
+lines.push(
+  '## Resources',
+  '',
+  'Read with `resources/read`; every answer is Markdown (`text/markdown`) from the same operations and shapers as the tools. ' +
+    '`resources/list` pages the projects with a cursor. Add `?account=<id>` for another signed-in account.',
+  '',
+  '| URI | What it is |',
+  '|---|---|',
+  ...STATIC_RESOURCES.map((r) => `| \`${r.uri}\` | ${cell(r.description)} |`),
+  ...RESOURCE_TEMPLATES.map((t) => `| \`${t.uriTemplate}\` | ${cell(t.description)} |`),
+  '',
+  '| `{type}` | Read with |',
+  '|---|---|',
+  ...RECORDING_KINDS.map((kind) => {
+    const op = findOperation(kind.operation);
+    return `| \`${kind.type}\` | \`bc_${op?.domain}\` \`${op?.action}\`${kind.comments ? ' + its comments' : ''} |`;
+  }),
+  '',
+  '## Prompts',
+  '',
+  '| Prompt | What it does | Arguments |',
+  '|---|---|---|',
+  ...PROMPTS.map((prompt) => {
+    const shape = prompt.args.shape as Record<string, { description?: string; isOptional(): boolean }>;
+    const args = Object.entries(shape)
+      .map(([name, arg]) => `\`${name}\`${arg.isOptional() ? '?' : ''}: ${cell(arg.description ?? '')}`)
+      .join('<br>');
+    return `| \`${prompt.name}\` | ${cell(prompt.description)} | ${args} |`;
+  }),
+  '',
+);
 
 const out = join(import.meta.dirname, '..', 'docs', 'TOOLS.md');
 writeGenerated(out, lines.join('\n'), 'npm run docs:tools');

@@ -192,7 +192,10 @@ export function createBasecampClient(options: BasecampClientOptions): CompanionB
       );
     }
     for (const [key, value] of Object.entries(query ?? {})) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
+      if (Array.isArray(value)) {
+        url.searchParams.delete(key);
+        for (const item of value as readonly (string | number)[]) url.searchParams.append(key, String(item));
+      } else if (value !== undefined) url.searchParams.set(key, String(value));
     }
     url.hash = '';
     return url;

@@ -3,7 +3,8 @@
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export type QueryValue = string | number | boolean | undefined;
+/** An array is sent as the key repeated once per value (`assignee_ids[]=1&assignee_ids[]=2`); name the key with `[]`. */
+export type QueryValue = string | number | boolean | undefined | readonly (string | number)[];
 
 export interface BasecampRequest {
   method: HttpMethod;

@@ -259,13 +259,26 @@ function isRecord(value: unknown): value is BasecampRecord {
   return !!value && typeof value === 'object' && !Array.isArray(value);
 }
 
+/**
+ * Fields of a record that Basecamp owns: a sent field of the same name means something else (a cloud file's
+ * or an event's `url` is the link we send, the answer's `url` is the record's API address).
+ */
+const API_OWNED_FIELDS = new Set(['id', 'url', 'app_url', 'created_at', 'updated_at']);
+
 /** Fields we sent that the answer shows with another value: Basecamp sometimes answers 200 and changes nothing. */
-function unchangedFields(sent: Record<string, unknown>, answer: BasecampRecord, op: Operation): string[] {
+export function unchangedFields(
+  sent: Record<string, unknown>,
+  answer: BasecampRecord,
+  op: Operation,
+): string[] {
   const rich = new Set((op.richText ?? []).map((key) => op.wireNames?.[key] ?? key));
   return Object.entries(sent)
     .filter(
       ([key, value]) =>
-        !rich.has(key) && ['string', 'number', 'boolean'].includes(typeof value) && key in answer,
+        !rich.has(key) &&
+        !API_OWNED_FIELDS.has(key) &&
+        ['string', 'number', 'boolean'].includes(typeof value) &&
+        key in answer,
     )
     .filter(([key, value]) => answer[key] !== value)
     .map(([key]) => key);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BasecampRecord } from '../operation.ts';
 import { defineDomain, defineOperation } from '../operation.ts';
-import { id, line } from '../params.ts';
+import { id, ids, line } from '../params.ts';
 import { resolveBasecampUrl } from '../resolve-url.ts';
 import { personView, searchResultView } from '../views.ts';
 
@@ -75,10 +75,17 @@ export default defineDomain({
           .describe('Only this kind of item, e.g. Todo, Message, Document, Comment (see search_types)'),
         project_id: id('Only in this project').optional(),
         creator_id: id('Only items by this person').optional(),
+        project_ids: ids('Only in these projects (several project ids)').optional(),
+        creator_ids: ids('Only items by these people (several person ids)').optional(),
         exclude_chat: z.boolean().optional().describe('Leave out Campfire lines'),
       }),
-      query: ['query', 'type', 'project_id', 'creator_id', 'exclude_chat'],
-      wireNames: { query: 'q', project_id: 'bucket_id' },
+      query: ['query', 'type', 'project_id', 'creator_id', 'project_ids', 'creator_ids', 'exclude_chat'],
+      wireNames: {
+        query: 'q',
+        project_id: 'bucket_id',
+        project_ids: 'bucket_ids[]',
+        creator_ids: 'creator_ids[]',
+      },
       kind: 'read',
       paginated: true,
       openapi: ['Search'],

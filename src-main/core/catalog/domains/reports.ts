@@ -180,8 +180,10 @@ export default defineDomain({
           .enum(['with', 'without', 'overdue'])
           .optional()
           .describe('Only those with a due date, without, or overdue'),
+        assignee_ids: ids('Only those assigned to at least one of these people (person ids)').optional(),
       }),
-      query: ['due'],
+      query: ['due', 'assignee_ids'],
+      wireNames: { assignee_ids: 'assignee_ids[]' },
       kind: 'read',
       paginated: true,
       openapi: [
@@ -200,7 +202,11 @@ export default defineDomain({
       summary: 'Every overdue to-do in the account, most overdue first.',
       method: 'GET',
       path: '/todos/overdue.json',
-      params: z.object({}),
+      params: z.object({
+        assignee_ids: ids('Only those assigned to at least one of these people (person ids)').optional(),
+      }),
+      query: ['assignee_ids'],
+      wireNames: { assignee_ids: 'assignee_ids[]' },
       kind: 'read',
       openapi: ['GetEverythingOverdueTodos'],
       view: taskView,
@@ -220,8 +226,10 @@ export default defineDomain({
           .enum(['with', 'without', 'overdue'])
           .optional()
           .describe('Only those with a due date, without, or overdue'),
+        assignee_ids: ids('Only those assigned to at least one of these people (person ids)').optional(),
       }),
-      query: ['due'],
+      query: ['due', 'assignee_ids'],
+      wireNames: { assignee_ids: 'assignee_ids[]' },
       kind: 'read',
       paginated: true,
       openapi: [
@@ -241,7 +249,11 @@ export default defineDomain({
       summary: 'Every overdue card in the account.',
       method: 'GET',
       path: '/cards/overdue.json',
-      params: z.object({}),
+      params: z.object({
+        assignee_ids: ids('Only those assigned to at least one of these people (person ids)').optional(),
+      }),
+      query: ['assignee_ids'],
+      wireNames: { assignee_ids: 'assignee_ids[]' },
       kind: 'read',
       openapi: ['GetEverythingOverdueCards'],
       view: taskView,
@@ -281,8 +293,10 @@ export default defineDomain({
           .enum(['all', 'images', 'pdfs', 'documents', 'videos'])
           .optional()
           .describe('Which kind of file (default all)'),
+        creator_ids: ids('Only files uploaded by these people (person ids)').optional(),
       }),
-      query: ['kind'],
+      query: ['kind', 'creator_ids'],
+      wireNames: { creator_ids: 'people_ids[]' },
       kind: 'read',
       paginated: true,
       openapi: ['GetEverythingFiles'],
