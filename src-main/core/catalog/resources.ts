@@ -276,7 +276,7 @@ export async function readResource(
     case 'projects': {
       const answer = await run('projects.list', { ...account, limit: PROJECTS_PER_PAGE }, ctx, uri, signal);
       return done(
-        `# Basecamp projects\n\n${answer.text.replace(/call again with cursor "[^"]*"/, 'use bc_list_projects with that cursor')}`,
+        `# Basecamp projects\n\n${answer.text.replace(/call again with cursor "([^"]*)"/, 'call bc_list_projects with cursor "$1"')}`,
       );
     }
     case 'assignments': {

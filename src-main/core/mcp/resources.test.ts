@@ -229,3 +229,29 @@ describe('read-only and disabled domains', () => {
     }
   });
 });
+
+describe('many projects', () => {
+  test('resources/list pages with a cursor, and basecamp://projects says more exist', async () => {
+    const big = await startMcpHarness();
+    try {
+      for (let i = 0; i < PROJECTS_PER_PAGE; i += 1) {
+        await big.ok('bc_projects', 'create', { name: `Paging project ${i}` });
+      }
+      const first = await big.client.listResources();
+      assert.ok(first.nextCursor, 'a cursor when more projects exist');
+      const second = await big.client.listResources({ cursor: first.nextCursor });
+      const projectUris = [...first.resources, ...second.resources]
+        .map((resource) => resource.uri)
+        .filter((uri) => /^basecamp:\/\/projects\/\d+$/.test(uri));
+      const all = await big.call('bc_list_projects', { limit: 200 });
+      assert.equal(projectUris.length, (all.structured.items ?? []).length, 'every project, once');
+      assert.equal(new Set(projectUris).size, projectUris.length);
+      assert.ok(!second.resources.some((resource) => resource.uri === 'basecamp://projects'));
+      const text = textOf(await big.client.readResource({ uri: 'basecamp://projects' }));
+      assert.match(text, /More projects exist: call bc_list_projects with cursor "[^"]+"/);
+      await assert.rejects(big.client.listResources({ cursor: 'not-a-cursor' }), /cursor/);
+    } finally {
+      await big.close();
+    }
+  });
+});
