@@ -28,6 +28,8 @@ export interface AuthorizationInfo {
   accounts: AccountRecord[];
   /** Every product Launchpad listed, to explain an empty bc3 list. */
   products: string[];
+  /** bc3 accounts left out because their API address is not HTTPS (plain http only for loopback, the sandbox). */
+  refused: { id: number; name: string; href: string }[];
   expiresAt?: string;
 }
 
@@ -92,6 +94,17 @@ function errorWord(body: string): string {
 function isHttpUrl(value: string): boolean {
   try {
     return ['https:', 'http:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** An account's API base must be HTTPS: the access token travels with every request. Plain http only on loopback. */
+export function isSecureApiBase(value: string): boolean {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:') return true;
+    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
   } catch {
     return false;
   }
@@ -266,10 +279,14 @@ export function createLaunchpad(options: LaunchpadOptions): Launchpad {
         [identity.first_name, identity.last_name].filter(Boolean).join(' ') ||
         identity.email_address ||
         `Launchpad user ${identity.id}`;
+      const bc3 = parsed.accounts.filter((account) => account.product === 'bc3' && isHttpUrl(account.href));
       return {
         identity: { id: identity.id, name, email: identity.email_address ?? '' },
-        accounts: parsed.accounts
-          .filter((account) => account.product === 'bc3' && isHttpUrl(account.href))
+        refused: bc3
+          .filter((account) => !isSecureApiBase(account.href))
+          .map((account) => ({ id: account.id, name: account.name, href: account.href })),
+        accounts: bc3
+          .filter((account) => isSecureApiBase(account.href))
           .map((account) => ({
             id: account.id,
             name: account.name,

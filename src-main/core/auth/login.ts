@@ -114,6 +114,12 @@ export async function runLogin(deps: LoginDeps, options: LoginOptions = {}): Pro
       ...(options.signal ? { signal: options.signal } : {}),
     });
     const info = await launchpad.authorization(grant.accessToken, options.signal);
+    if (info.accounts.length === 0 && info.refused.length > 0) {
+      throw new AuthError(
+        'no_bc3_account',
+        `Launchpad lists ${info.refused.map((account) => `${account.name} (${account.id}) at ${account.href}`).join(', ')}, but not over HTTPS, so Basecamp Companion refused to send your sign-in there. Basecamp's API is always https://; check BASECAMP_LAUNCHPAD_URL points at the real Launchpad. Nothing was stored.`,
+      );
+    }
     if (info.accounts.length === 0) {
       const others = info.products.length ? ` (it only has: ${info.products.join(', ')})` : '';
       throw new AuthError(

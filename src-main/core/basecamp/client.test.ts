@@ -286,3 +286,13 @@ describe('the client on the wire', () => {
     );
   });
 });
+
+describe('the account address', () => {
+  it('is refused when it is plain http to another host; loopback http (the sandbox) is fine', () => {
+    const make = (href: string) =>
+      createBasecampClient({ account: { id: 1, href }, tokens: fixedTokens('t'), userAgent: USER_AGENT });
+    assert.throws(() => make('http://3.basecampapi.example/1'), /not HTTPS.*will not send your sign-in/);
+    assert.doesNotThrow(() => make('http://127.0.0.1:9/1'));
+    assert.doesNotThrow(() => make('https://3.basecampapi.com/1'));
+  });
+});

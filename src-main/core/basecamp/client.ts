@@ -834,6 +834,12 @@ function checkAccount(value: { id: number; href: string }): { id: number; href: 
   if (href.protocol !== 'https:' && href.protocol !== 'http:') {
     throw new TypeError('The account href must be an http(s) URL, e.g. https://3.basecampapi.com/123.');
   }
+  // The access token goes with every request: plain http only to this machine (the sandbox).
+  if (href.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(href.hostname)) {
+    throw new TypeError(
+      `The account's API address ${href.origin} is not HTTPS, so Basecamp Companion will not send your sign-in to it. Basecamp's API is always https://3.basecampapi.com/<account>; sign in again so Launchpad lists the account afresh.`,
+    );
+  }
   href.search = '';
   href.hash = '';
   return Object.freeze({ id: value.id, href: href.href.replace(/\/+$/, '') });
