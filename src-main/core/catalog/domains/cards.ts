@@ -3,20 +3,7 @@ import type { RecordView } from '../operation.ts';
 import { defineDomain, defineOperation } from '../operation.ts';
 import { date, id, ids, line, markdown } from '../params.ts';
 import { count, day, inProject, names, obj, str } from '../facts.ts';
-
-const COLORS = [
-  'white',
-  'red',
-  'orange',
-  'yellow',
-  'green',
-  'blue',
-  'aqua',
-  'purple',
-  'gray',
-  'pink',
-  'brown',
-] as const;
+import { BASECAMP_COLORS } from '../../basecamp/vocabulary.ts';
 
 const cardTableView: RecordView = {
   noun: 'card table',
@@ -264,7 +251,7 @@ export default defineDomain({
       params: z.object({
         project_id: id('The project the card table is in'),
         column_id: id('The column id'),
-        color: z.enum(COLORS).describe('The column color'),
+        color: z.enum(BASECAMP_COLORS).describe('The column color'),
       }),
       kind: 'write',
       openapi: ['SetCardColumnColor'],

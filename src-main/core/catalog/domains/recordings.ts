@@ -3,20 +3,7 @@ import type { RecordView } from '../operation.ts';
 import { defineDomain, defineOperation } from '../operation.ts';
 import { id, ids, line } from '../params.ts';
 import { by, count, day, inProject, names, obj, str, when } from '../facts.ts';
-
-const RECORDING_TYPES = [
-  'Comment',
-  'Document',
-  'Kanban::Card',
-  'Kanban::Step',
-  'Message',
-  'Question::Answer',
-  'Schedule::Entry',
-  'Todo',
-  'Todolist',
-  'Upload',
-  'Vault',
-] as const;
+import { LISTABLE_RECORDING_TYPES } from '../../basecamp/vocabulary.ts';
 
 const recordingView: RecordView = {
   noun: 'recording',
@@ -71,7 +58,7 @@ export default defineDomain({
       method: 'GET',
       path: '/projects/recordings.json',
       params: z.object({
-        type: z.enum(RECORDING_TYPES).describe('Which kind of item'),
+        type: z.enum(LISTABLE_RECORDING_TYPES).describe('Which kind of item'),
         project_ids: z
           .string()
           .regex(/^\d+(,\d+)*$/, 'must be project ids separated by commas, e.g. 12,34')

@@ -4,6 +4,7 @@ import { defineDomain, defineOperation } from '../operation.ts';
 import { personIds } from '../facts.ts';
 import { date, id, ids, line, markdown } from '../params.ts';
 import { todolistView, todoView } from '../views.ts';
+import { BASECAMP_COLORS } from '../../basecamp/vocabulary.ts';
 
 const todoFields = {
   description: markdown('Notes under the to-do').optional(),
@@ -270,22 +271,7 @@ export default defineDomain({
       params: z.object({
         todolist_id: id('The to-do list id'),
         name: line('The group name'),
-        color: z
-          .enum([
-            'white',
-            'red',
-            'orange',
-            'yellow',
-            'green',
-            'blue',
-            'aqua',
-            'purple',
-            'gray',
-            'pink',
-            'brown',
-          ])
-          .optional()
-          .describe('The group color'),
+        color: z.enum(BASECAMP_COLORS).optional().describe('The group color'),
       }),
       kind: 'write',
       openapi: ['CreateTodolistGroup'],

@@ -3,27 +3,7 @@ import type { RecordView } from '../operation.ts';
 import { defineDomain, defineOperation } from '../operation.ts';
 import { id } from '../params.ts';
 import { str } from '../facts.ts';
-
-const WEBHOOK_TYPES = [
-  'Comment',
-  'Client::Approval::Response',
-  'Client::Forward',
-  'Client::Reply',
-  'CloudFile',
-  'Document',
-  'GoogleDocument',
-  'Inbox::Forward',
-  'Kanban::Card',
-  'Kanban::Step',
-  'Message',
-  'Question',
-  'Question::Answer',
-  'Schedule::Entry',
-  'Todo',
-  'Todolist',
-  'Upload',
-  'Vault',
-] as const;
+import { WEBHOOK_RECORDING_TYPES } from '../../basecamp/vocabulary.ts';
 
 const webhookView: RecordView = {
   noun: 'webhook',
@@ -42,8 +22,8 @@ const httpsUrl = z
   .describe('The HTTPS URL Basecamp posts events to');
 
 const types = z
-  .array(z.enum(WEBHOOK_TYPES))
-  .max(WEBHOOK_TYPES.length)
+  .array(z.enum(WEBHOOK_RECORDING_TYPES))
+  .max(WEBHOOK_RECORDING_TYPES.length)
   .describe('Which kinds of items to be told about (empty: all)');
 
 export default defineDomain({

@@ -19,6 +19,7 @@ import type { AccountStore, Project } from '../store.ts';
 import { sgidFor } from '../view.ts';
 import { createProject, DOCK } from './projects.ts';
 import { accountState } from './kit.ts';
+import { BASECAMP_COLORS, WEBHOOK_RECORDING_TYPES } from '../../basecamp/vocabulary.ts';
 
 interface Template {
   id: number;
@@ -211,26 +212,7 @@ function webhookJson(ctx: RouteContext, w: Webhook) {
   };
 }
 
-const WEBHOOK_TYPES = [
-  'Comment',
-  'Client::Approval::Response',
-  'Client::Forward',
-  'Client::Reply',
-  'CloudFile',
-  'Document',
-  'GoogleDocument',
-  'Inbox::Forward',
-  'Kanban::Card',
-  'Kanban::Step',
-  'Message',
-  'Question',
-  'Question::Answer',
-  'Schedule::Entry',
-  'Todo',
-  'Todolist',
-  'Upload',
-  'Vault',
-];
+const WEBHOOK_TYPES: readonly string[] = WEBHOOK_RECORDING_TYPES;
 
 function webhookFields(ctx: RouteContext, partial: boolean) {
   const out: Partial<Pick<Webhook, 'payloadUrl' | 'types' | 'active'>> = {};
@@ -320,19 +302,7 @@ function calendarJson(ctx: RouteContext, scheduleId: number) {
   };
 }
 
-const COLORS = [
-  'white',
-  'red',
-  'orange',
-  'yellow',
-  'green',
-  'blue',
-  'aqua',
-  'purple',
-  'gray',
-  'pink',
-  'brown',
-];
+const COLORS: readonly string[] = BASECAMP_COLORS;
 
 export const admin: Family = {
   name: 'admin',

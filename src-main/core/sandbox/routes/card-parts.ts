@@ -14,20 +14,9 @@ import {
 } from '../family.ts';
 import { COLUMN_TYPES } from './cards.ts';
 import { getRecording, subscribers, addChild, createdRecording } from './kit.ts';
+import { BASECAMP_COLORS } from '../../basecamp/vocabulary.ts';
 
-const COLORS = [
-  'white',
-  'red',
-  'orange',
-  'yellow',
-  'green',
-  'blue',
-  'aqua',
-  'purple',
-  'gray',
-  'pink',
-  'brown',
-];
+const COLORS: readonly string[] = BASECAMP_COLORS;
 
 function position(value: unknown, min = 1): number | undefined {
   if (value === undefined || value === null) return undefined;

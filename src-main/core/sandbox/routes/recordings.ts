@@ -3,20 +3,9 @@
 import { badRequest, noContent, type Family, type Route, type RouteContext } from '../family.ts';
 import { paginate } from '../pagination.ts';
 import type { RecordingStatus } from '../store.ts';
+import { LISTABLE_RECORDING_TYPES } from '../../basecamp/vocabulary.ts';
 
-const LISTABLE = [
-  'Comment',
-  'Document',
-  'Kanban::Card',
-  'Kanban::Step',
-  'Message',
-  'Question::Answer',
-  'Schedule::Entry',
-  'Todo',
-  'Todolist',
-  'Upload',
-  'Vault',
-];
+const LISTABLE: readonly string[] = LISTABLE_RECORDING_TYPES;
 
 function setStatus(status: RecordingStatus): Route {
   return {
