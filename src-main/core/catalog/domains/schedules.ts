@@ -3,20 +3,7 @@ import type { RecordView } from '../operation.ts';
 import { defineDomain, defineOperation } from '../operation.ts';
 import { date, dateTime, id, ids, line, markdown } from '../params.ts';
 import { count, inProject, names, str, when } from '../facts.ts';
-
-const COLORS = [
-  'white',
-  'red',
-  'orange',
-  'yellow',
-  'green',
-  'blue',
-  'aqua',
-  'purple',
-  'gray',
-  'pink',
-  'brown',
-] as const;
+import { BASECAMP_COLORS } from '../../basecamp/vocabulary.ts';
 
 const scheduleView: RecordView = {
   noun: 'schedule',
@@ -239,7 +226,7 @@ export default defineDomain({
       params: z.object({
         calendar_id: id('The calendar id'),
         calendar: z
-          .object({ color: z.enum(COLORS).describe('The new color') })
+          .object({ color: z.enum(BASECAMP_COLORS).describe('The new color') })
           .describe('The calendar settings'),
       }),
       kind: 'write',
