@@ -5,7 +5,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { editEntry, readEntry, realWriteSteps, type EntryLocation, type WriteSteps } from './config-file.ts';
+import {
+  editEntry,
+  MAX_CONFIG_BYTES,
+  readEntry,
+  realWriteSteps,
+  type EntryLocation,
+  type WriteSteps,
+} from './config-file.ts';
+import { ClientConfigError } from './errors.ts';
 
 const ORIGINAL =
   '{\n  // keep me\n  "mcpServers": {\n    "other": { "url": "http://127.0.0.1:9000/mcp" }\n  }\n}\n';
@@ -219,4 +227,19 @@ test('two changes in the same millisecond keep both backups', () => {
   editEntry(location, undefined, { now });
   assert.equal(backups(dir).length, 2);
   assert.equal(fs.readFileSync(location.file, 'utf8'), ORIGINAL);
+});
+
+test('a config file over 5 MB is refused with a clear message and left untouched', () => {
+  const { dir, location } = setup();
+  const huge = `{"mcpServers": {}, "pad": "${'x'.repeat(MAX_CONFIG_BYTES)}"}`;
+  fs.writeFileSync(location.file, huge);
+  assert.throws(
+    () => editEntry(location, ENTRY),
+    (error: Error) =>
+      error instanceof ClientConfigError &&
+      /is 5\.0 MB; a client config file is normally a few KB/.test(error.message),
+  );
+  assert.throws(() => readEntry(location), ClientConfigError);
+  assert.equal(fs.statSync(location.file).size, huge.length, 'untouched');
+  assert.deepEqual(backups(dir), []);
 });

@@ -142,8 +142,17 @@ function decode(bytes: Buffer | undefined): Decoded | undefined {
   return raw.startsWith(BOM) ? { bom: true, text: raw.slice(1) } : { bom: false, text: raw };
 }
 
+/** Client config files are a few KB; parsing a huge one takes seconds and hundreds of MB, and is not ours to edit. */
+export const MAX_CONFIG_BYTES = 5 * 1024 * 1024;
+
 function readBytes(file: string): Buffer | undefined {
   try {
+    const size = fs.statSync(file).size;
+    if (size > MAX_CONFIG_BYTES) {
+      throw new ClientConfigError(
+        `${file} is ${(size / 1024 / 1024).toFixed(1)} MB; a client config file is normally a few KB, so Basecamp Companion does not read or edit it. Check what wrote that file, or add the entry by hand (configure <client> --print shows it).`,
+      );
+    }
     return fs.readFileSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
