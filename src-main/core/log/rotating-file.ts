@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureFolder } from '../data-folder.ts';
 
 /** Appends lines to a file and rolls it to `.1` … `.N` when it grows past maxBytes. */
 export class RotatingFile {
@@ -12,7 +13,7 @@ export class RotatingFile {
     this.file = file;
     this.maxBytes = maxBytes;
     this.keep = keep;
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    ensureFolder(path.dirname(file));
     this.size = fs.existsSync(file) ? fs.statSync(file).size : 0;
   }
 

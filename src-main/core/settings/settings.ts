@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
+import { ensureFolder } from '../data-folder.ts';
 import type { Logger } from '../log/logger.ts';
 import { settingsSchema, type SettingsData } from './schema.ts';
 
@@ -61,7 +62,7 @@ function recoverIfCorrupt(file: string, logger: Logger): void {
 }
 
 export function openSettings(dataDir: string, logger: Logger): Settings {
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  ensureFolder(dataDir);
   const file = path.join(dataDir, 'settings.json');
   recoverIfCorrupt(file, logger);
 
