@@ -27,6 +27,11 @@ export interface RecordView {
   facts?: (record: BasecampRecord) => (string | false | undefined | null)[];
   /** Rich-text HTML fields shown as Markdown in a single-record answer (default `content`, `description`). */
   richText?: string[];
+  /**
+   * A rich-text field whose start shows in list lines and list structuredContent, for items whose headline is
+   * their author (comments, chat lines, answers): without it an agent needs one call per item to read a thread.
+   */
+  excerpt?: string;
   /** Fields kept in structuredContent besides id, title, app_url (default: a generic pick of scalars). */
   keep?: string[];
   /** Extra Markdown lines for a single-record answer, e.g. a project's dock. */

@@ -24,7 +24,7 @@ test('Markdown becomes only the HTML Basecamp keeps', () => {
   assert.match(html, /<h1>Plan<\/h1>/);
   assert.match(
     html,
-    /<div>Some <strong>bold<\/strong>, <em>em<\/em>, code and <strike>old<\/strike>.<\/div>/,
+    /<div>Some <strong>bold<\/strong>, <em>em<\/em>, `code` and <strike>old<\/strike>.<\/div>/,
   );
   assert.match(html, /<ol><li>first<\/li><li>second<\/li><\/ol>/);
   assert.match(html, /<blockquote>/);

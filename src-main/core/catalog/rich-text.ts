@@ -19,6 +19,26 @@ function attribute(attributes: string, name: string): string | undefined {
   return match?.[1];
 }
 
+/**
+ * The person id inside a mention's sgid. Basecamp's sgid is a signed GlobalID: base64 of a payload that
+ * names `gid://bc3/Person/<id>`, then `--` and a signature. Undefined when it does not decode that way.
+ */
+export function personIdOfSgid(sgid: string | undefined): number | undefined {
+  const payload = sgid?.split('--')[0];
+  if (!payload) return undefined;
+  const decoded = Buffer.from(payload, 'base64').toString('latin1');
+  const match = /gid:\/\/[\w-]+\/Person\/(\d{1,16})/.exec(decoded);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** A mention in the form an agent writes back: `<@id|Name>` (`<@id>` alone works too). */
+function mentionMarkdown(attributes: string, caption: string): string {
+  const name = caption.replace(/^@+/, '').trim();
+  const person = personIdOfSgid(attribute(attributes, 'sgid'));
+  if (person === undefined) return `@${name || 'someone'}`;
+  return name ? `BCMENTION${person}L${Buffer.from(name).toString('hex')}X` : `BCMENTION${person}X`;
+}
+
 function inlineAttachments(html: string): string {
   return html.replace(ATTACHMENT, (_match, attributes: string, inner: string) => {
     const caption = inner
@@ -26,7 +46,7 @@ function inlineAttachments(html: string): string {
       .replace(/\s+/g, ' ')
       .trim();
     if (attribute(attributes, 'content-type') === 'application/vnd.basecamp.mention')
-      return `@${caption || 'someone'}`;
+      return mentionMarkdown(attributes, caption);
     const name = attribute(attributes, 'filename') ?? (caption || 'attachment');
     const href = attribute(attributes, 'href') ?? attribute(attributes, 'url');
     return href ? `<a href="${href}">📎 ${name}</a>` : `📎 ${name}`;
@@ -37,11 +57,23 @@ turndown.addRule('strike', { filter: ['del', 's', 'strike'], replacement: (conte
 
 export function htmlToMarkdown(html: string): string {
   if (!/[<&]/.test(html)) return html.trim();
-  return turndown
-    .turndown(inlineAttachments(html))
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    turndown
+      .turndown(inlineAttachments(html))
+      // Mentions go in after turndown, which would escape their angle brackets; the label may hold any text.
+      .replace(/BCMENTION(\d+)(?:L([0-9a-f]*))?X/g, (_m, person: string, label?: string) =>
+        label
+          ? `<@${person}|${Buffer.from(label, 'hex')
+              .toString()
+              .replace(/[<>|\n]/g, '')}>`
+          : `<@${person}>`,
+      )
+      // Basecamp has no inline code: backticks an agent wrote are kept as text, so they read back as written.
+      .replace(/\\`/g, '`')
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }
 
 /** Tags Basecamp keeps that Markdown produces; attachments (mentions) are added by the executor only. */
@@ -79,6 +111,10 @@ const agentMarkdown = new Marked({
       const shown = escapeHtml(text.replace(/<\/?bc-attachment\b[^>]*>/gi, '').trim());
       return block ? (shown ? `<div>${shown}</div>` : '') : shown;
     },
+    // Basecamp keeps no inline code: the backticks stay as text so the reader still sees code.
+    codespan({ text }) {
+      return `\`${escapeHtml(text)}\``;
+    },
     link({ href, tokens }) {
       return safeHref(href) ? false : this.parser.parseInline(tokens);
     },
@@ -90,8 +126,8 @@ const agentMarkdown = new Marked({
   },
 });
 
-/** `<@123>` in Markdown mentions person 123 (Basecamp needs the person's sgid, looked up by the executor). */
-const MENTION = /<@(\d{1,16})>/g;
+/** `<@123>` or `<@123|Ada Lindqvist>` in Markdown mentions person 123 (Basecamp needs the person's sgid, looked up by the executor). */
+const MENTION = /<@(\d{1,16})(?:\|[^<>|\n]{0,100})?>/g;
 const MENTION_TOKEN = /BCMENTION(\d+)X/g;
 
 export function mentionedPeople(markdown: string): number[] {

@@ -43,7 +43,8 @@ function compactValue(value: unknown): unknown {
   const nested = obj(value);
   if (!nested) return value;
   const small: BasecampRecord = {};
-  for (const key of ['id', 'name', 'title', 'type', 'app_url', 'email_address', 'enabled']) {
+  // Nested links are left out: the item's own app_url is the one a next step opens.
+  for (const key of ['id', 'name', 'title', 'type', 'email_address', 'enabled']) {
     if (nested[key] !== undefined) small[key] = nested[key];
   }
   return Object.keys(small).length > 0 ? small : value;
@@ -51,30 +52,69 @@ function compactValue(value: unknown): unknown {
 
 const GENERIC_KEEP = ['type', 'status', 'created_at', 'updated_at', 'bucket', 'parent', 'creator'];
 
-export function compactRecord(record: BasecampRecord, view?: RecordView): BasecampRecord {
+/** How much of a comment or chat line a list shows: the line gets a glimpse, structuredContent a bit more. */
+const EXCERPT_LINE = 200;
+const EXCERPT_STRUCTURED = 500;
+
+/** The start of a rich-text field as Markdown, cut at a word with an ellipsis. */
+export function excerptOf(
+  record: BasecampRecord,
+  view: RecordView | undefined,
+  max: number,
+): string | undefined {
+  const markdown = view?.excerpt ? plain(record[view.excerpt]) : undefined;
+  if (!markdown) return undefined;
+  if (markdown.length <= max) return markdown;
+  const cut = markdown.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}
+
+/** In lists, people become their ids (`assignees` → `assignee_ids`): names are in the text, ids are what calls take. */
+const PEOPLE_AS_IDS: Record<string, string> = {
+  assignees: 'assignee_ids',
+  completion_subscribers: 'subscriber_ids',
+};
+
+export function compactRecord(
+  record: BasecampRecord,
+  view?: RecordView,
+  shared: ReadonlySet<string> = new Set(),
+): BasecampRecord {
   const out: BasecampRecord = { id: record.id, title: titleOf(record, view) };
   if (typeof record.app_url === 'string') out.app_url = record.app_url;
   for (const key of view?.keep ?? GENERIC_KEEP) {
     if (record[key] === undefined) continue;
+    // What the whole page shares is described once beside the items; each item keeps only its id.
+    if (shared.has(key)) {
+      out[key] = { id: obj(record[key])?.id };
+      continue;
+    }
     // Dock entries too: their API `url` and `position` cost ~40 tokens each and no next call needs them.
     out[key] = compactValue(record[key]);
   }
   return out;
 }
 
-function factsOf(record: BasecampRecord, view?: RecordView): string[] {
+function factsOf(record: BasecampRecord, view?: RecordView, hidden: readonly string[] = []): string[] {
   const facts = (view?.facts?.(record) ?? [record.type, record.status]).filter(
-    (fact): fact is string => typeof fact === 'string' && fact.length > 0,
+    (fact): fact is string => typeof fact === 'string' && fact.length > 0 && !hidden.includes(fact),
   );
   return facts.map((fact) => oneLine(fact, 80));
 }
 
-export function renderLine(record: BasecampRecord, view?: RecordView): string {
-  const facts = factsOf(record, view);
+export function renderLine(
+  record: BasecampRecord,
+  view?: RecordView,
+  hidden: readonly string[] = [],
+): string {
+  const facts = factsOf(record, view, hidden);
   const link = typeof record.app_url === 'string' ? ` · ${record.app_url}` : '';
   // Some answers are not records (report groups, reminders, settings): no id to show, so none is invented.
   const id = record.id === undefined || record.id === null ? '' : ` — id ${String(record.id)}`;
-  return `- **${titleOf(record, view)}**${id}${facts.length ? ` · ${facts.join(' · ')}` : ''}${link}`;
+  const line = `- **${titleOf(record, view)}**${id}${facts.length ? ` · ${facts.join(' · ')}` : ''}${link}`;
+  const excerpt = excerptOf(record, view, EXCERPT_LINE);
+  return excerpt ? `${line}\n  ${oneLine(excerpt, EXCERPT_LINE)}` : line;
 }
 
 export function renderRecord(
@@ -101,26 +141,97 @@ export function renderRecord(
   return { text: lines.join('\n'), structured };
 }
 
+/** The project (bucket) or parent every item of a page shares, said once in the header instead of per line. */
+function sharedContext(items: BasecampRecord[], key: 'bucket' | 'parent'): BasecampRecord | undefined {
+  if (items.length < 2) return undefined;
+  const first = obj(items[0]?.[key]);
+  if (!first || first.id === undefined) return undefined;
+  return items.every((item) => obj(item[key])?.id === first.id) ? first : undefined;
+}
+
+/** Basecamp's type names as people say them, for the list header. */
+const PARENT_KIND: Record<string, string> = {
+  Todolist: 'to-do list',
+  Todoset: 'to-do set',
+  'Message::Board': 'message board',
+  'Chat::Transcript': 'Campfire',
+  Vault: 'folder',
+  Questionnaire: 'check-ins',
+  Question: 'check-in question',
+  'Kanban::Board': 'card table',
+  'Kanban::Column': 'column',
+  'Kanban::Card': 'card',
+  Schedule: 'schedule',
+  Inbox: 'email forwards',
+};
+
+function contextPhrase(bucket: BasecampRecord | undefined, parent: BasecampRecord | undefined): string {
+  const parts: string[] = [];
+  const parentName = parent ? (typeof parent.title === 'string' ? parent.title : parent.name) : undefined;
+  if (parent && typeof parentName === 'string') {
+    const kind =
+      typeof parent.type === 'string'
+        ? `${PARENT_KIND[parent.type] ?? parent.type.replace(/::/g, ' ').toLowerCase()} `
+        : '';
+    parts.push(`in ${kind}“${oneLine(parentName, 80)}” (id ${String(parent.id)})`);
+  }
+  if (bucket && typeof bucket.name === 'string')
+    parts.push(`${parts.length ? 'of' : 'in'} project ${oneLine(bucket.name, 80)} (id ${String(bucket.id)})`);
+  return parts.length ? ` ${parts.join(' ')}` : '';
+}
+
 export function renderList(
   items: BasecampRecord[],
   view: RecordView | undefined,
-  page: Omit<Page, 'truncated'>,
+  page: Omit<Page, 'truncated'> & { offset?: number },
 ): { text: string; structured: BasecampRecord } {
   const noun = view?.noun ?? 'item';
   const nouns = view?.plural ?? `${noun}s`;
   const shown = items.length;
+  const bucket = sharedContext(items, 'bucket');
+  const parent = sharedContext(items, 'parent');
+  const offset = page.offset ?? 0;
+  // A later page says where it is ("26–50 of 66"), so it is not read as the whole list.
+  const range = offset > 0 && shown > 0 ? `${offset + 1}–${offset + shown}` : `${shown}`;
   const total = page.total !== undefined ? ` of ${page.total}` : '';
   const head =
-    shown === 0 ? `No ${nouns} found.` : `${shown}${total} ${shown === 1 && !total ? noun : nouns}:`;
-  const lines = [head, ...items.map((item) => renderLine(item, view))];
+    shown === 0
+      ? `No ${nouns} found.`
+      : `${range}${total} ${shown === 1 && !total && offset === 0 ? noun : nouns}${contextPhrase(bucket, parent)}:`;
+  // Facts the header already says (e.g. "in Harbor Outfitters") are not repeated on every line.
+  const hidden = bucket && typeof bucket.name === 'string' ? [`in ${bucket.name}`] : [];
+  const shared = new Set([...(bucket ? ['bucket'] : []), ...(parent ? ['parent'] : [])]);
+  const lines = [head, ...items.map((item) => renderLine(item, view, hidden))];
   if (page.has_more) {
     lines.push('', `More ${nouns} exist: call again with cursor "${page.next_cursor}" to get the next ones.`);
   }
   return {
     text: lines.join('\n'),
     structured: {
-      items: items.map((item) => compactRecord(item, view)),
+      ...(bucket ? { bucket: compactValue(bucket) } : {}),
+      ...(parent ? { parent: compactValue(parent) } : {}),
+      items: items.map((item) => {
+        const small = compactRecord(item, view, shared);
+        // In a list, a to-do's content is its title, and its position is only for reordering.
+        if (small.content === small.title) delete small.content;
+        delete small.position;
+        for (const key of Object.keys(small)) if (small[key] === null) delete small[key];
+        for (const [key, asIds] of Object.entries(PEOPLE_AS_IDS)) {
+          if (!Array.isArray(small[key])) continue;
+          small[asIds] = (small[key] as unknown[])
+            .map((person) => obj(person)?.id)
+            .filter((v) => v !== undefined);
+          delete small[key];
+        }
+        // The author of a list item is named for who they are; their job title and e-mail are a people call away.
+        const creator = obj(small.creator);
+        if (creator) small.creator = { id: creator.id, name: creator.name };
+        const excerpt = view?.excerpt ? excerptOf(item, view, EXCERPT_STRUCTURED) : undefined;
+        if (excerpt && view?.excerpt) small[view.excerpt] = excerpt;
+        return small;
+      }),
       ...(page.total !== undefined ? { total: page.total } : {}),
+      ...(offset > 0 ? { offset } : {}),
       has_more: page.has_more,
       ...(page.next_cursor ? { next_cursor: page.next_cursor } : {}),
     },

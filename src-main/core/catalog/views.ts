@@ -71,6 +71,7 @@ export const messageView: RecordView = {
 export const commentView: RecordView = {
   noun: 'comment',
   title: (r) => str(obj(r.creator)?.name),
+  excerpt: 'content',
   facts: (r) => [when(r.created_at)],
   richText: ['content'],
   keep: ['creator', 'created_at', 'parent', 'bucket'],
@@ -85,6 +86,7 @@ export const campfireView: RecordView = {
 export const chatLineView: RecordView = {
   noun: 'Campfire line',
   title: (r) => str(obj(r.creator)?.name),
+  excerpt: 'content',
   facts: (r) => [when(r.created_at)],
   richText: ['content'],
   keep: ['creator', 'created_at', 'parent'],

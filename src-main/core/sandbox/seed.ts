@@ -53,8 +53,9 @@ function addPeople(store: AccountStore, seeds: PersonSeed[], joined: string, dom
   );
 }
 
+// As Basecamp renders a mention: a figure with the person's name as its caption (no "@": readers add it).
 const mention = (person: Person) =>
-  `<bc-attachment sgid="${sgidFor('Person', person.id)}" content-type="application/vnd.basecamp.mention">@${person.name.split(' ')[0]}</bc-attachment>`;
+  `<bc-attachment sgid="${sgidFor('Person', person.id)}" content-type="application/vnd.basecamp.mention"><figure><figcaption>${person.name}</figcaption></figure></bc-attachment>`;
 
 function todolist(
   store: AccountStore,

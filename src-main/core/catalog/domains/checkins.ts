@@ -24,6 +24,7 @@ const questionView: RecordView = {
 const answerView: RecordView = {
   noun: 'answer',
   title: (r) => str(obj(r.creator)?.name),
+  excerpt: 'content',
   facts: (r) => [day(r.group_on) ?? day(r.created_at), count(r.comments_count, 'comment')],
   richText: ['content'],
   keep: ['creator', 'group_on', 'created_at', 'comments_count', 'parent', 'bucket'],

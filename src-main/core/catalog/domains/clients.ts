@@ -7,6 +7,7 @@ import { by, count, day, obj, str, when } from '../facts.ts';
 const replyView: RecordView = {
   noun: 'reply',
   title: (r) => str(obj(r.creator)?.name),
+  excerpt: 'content',
   facts: (r) => [when(r.created_at)],
   richText: ['content'],
   keep: ['creator', 'created_at', 'parent', 'bucket'],

@@ -26,6 +26,7 @@ const forwardView: RecordView = {
 const replyView: RecordView = {
   noun: 'reply',
   title: (r) => str(obj(r.creator)?.name),
+  excerpt: 'content',
   facts: (r) => [when(r.created_at)],
   richText: ['content'],
   keep: ['creator', 'created_at', 'parent', 'bucket'],
