@@ -29,3 +29,18 @@ test('a data directory that is a file, or lies under one, is a clear error inste
   assert.throws(() => new RotatingFile(path.join(root, 'home', 'logs', 'companion.log')), DataFolderError);
   assert.equal(fs.readFileSync(file, 'utf8'), 'not a folder', 'the file is left alone');
 });
+
+test('a settings file over 5 MB is set aside like a broken one, not parsed', (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-big-settings-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const warnings: string[] = [];
+  const logger = { ...silentLogger, warn: (message: string) => void warnings.push(message) };
+  fs.writeFileSync(
+    path.join(dir, 'settings.json'),
+    `{"port": 3917, "pad": "${'x'.repeat(5 * 1024 * 1024)}"}`,
+  );
+  const settings = openSettings(dir, logger as typeof silentLogger);
+  assert.equal(settings.get().port, 3917);
+  assert.match(warnings.join('\n'), /unreadable.*kept at/);
+  assert.ok(fs.readdirSync(dir).some((name) => name.startsWith('settings.json.corrupt-')));
+});

@@ -22,6 +22,7 @@ export class SettingsError extends Error {
 }
 
 const LAST_GOOD_SUFFIX = '.last-good';
+const MAX_SETTINGS_BYTES = 5 * 1024 * 1024;
 
 /** Parse and validate a settings file's text; throws with the reason when it is not usable. */
 function parseSettings(text: string): SettingsData {
@@ -36,6 +37,9 @@ function parseSettings(text: string): SettingsData {
 function recoverIfCorrupt(file: string, logger: Logger): void {
   if (!fs.existsSync(file)) return;
   try {
+    // Settings are a few KB; a huge file is not parsed (seconds, hundreds of MB) but set aside like a broken one.
+    const size = fs.statSync(file).size;
+    if (size > MAX_SETTINGS_BYTES) throw new Error(`the file is ${(size / 1024 / 1024).toFixed(1)} MB`);
     parseSettings(fs.readFileSync(file, 'utf8'));
     return;
   } catch (error) {
