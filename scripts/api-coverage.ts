@@ -26,51 +26,54 @@ const lines: string[] = [
   '',
 ];
 
-if (coverage.problems.length) {
-  lines.push('## Entries that do not match the OpenAPI document', '', '| Entry | Problem |', '|---|---|');
-  for (const p of coverage.problems) lines.push(`| \`${p.id}\` | ${p.problem} |`);
+const NO_REASON = '**no reason given: not in the catalog yet**';
+
+/** `## title`, then a table of the rows (or `None.` when there are none and that should be said). */
+function section(title: string, columns: string[], rows: string[][], sayNone = true): void {
+  if (rows.length === 0 && !sayNone) return;
+  lines.push(`## ${title}`, '');
+  if (rows.length === 0) {
+    lines.push('None.', '');
+    return;
+  }
+  lines.push(`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`);
+  for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
   lines.push('');
 }
 
-lines.push('## OpenAPI operations not served', '');
-if (coverage.missing.length === 0) lines.push('None.', '');
-else {
-  lines.push('| Operation | Method + path | Reason |', '|---|---|---|');
-  for (const m of coverage.missing)
-    lines.push(
-      `| ${m.operationId} | \`${m.method} ${m.path}\` | ${m.reason ?? '**no reason given: not in the catalog yet**'} |`,
-    );
-  lines.push('');
-}
-
-lines.push('## Documented endpoints not served', '');
-if (coverage.documentedMissing.length === 0) lines.push('None.', '');
-else {
-  lines.push('| Section | Method + path (docs sample ids) | Reason |', '|---|---|---|');
-  for (const d of coverage.documentedMissing)
-    lines.push(
-      `| ${d.section} | \`${d.method} ${d.path}\` | ${d.reason ?? '**no reason given: not in the catalog yet**'} |`,
-    );
-  lines.push('');
-}
-
-lines.push(
-  '## Every OpenAPI operation and the action that serves it',
-  '',
-  '| Section | Operation | Method + path | Served by |',
-  '|---|---|---|---|',
+section(
+  'Entries that do not match the OpenAPI document',
+  ['Entry', 'Problem'],
+  coverage.problems.map((p) => [`\`${p.id}\``, p.problem]),
+  false,
+);
+section(
+  'OpenAPI operations not served',
+  ['Operation', 'Method + path', 'Reason'],
+  coverage.missing.map((m) => [m.operationId, `\`${m.method} ${m.path}\``, m.reason ?? NO_REASON]),
+);
+section(
+  'Documented endpoints not served',
+  ['Section', 'Method + path (docs sample ids)', 'Reason'],
+  coverage.documentedMissing.map((d) => [d.section, `\`${d.method} ${d.path}\``, d.reason ?? NO_REASON]),
 );
 const sorted = [...reference.operations].sort(
   (a, b) =>
     a.section.localeCompare(b.section) || a.path.localeCompare(b.path) || a.method.localeCompare(b.method),
 );
-for (const op of sorted) {
-  const by = coverage.covered.get(op.operationId);
-  lines.push(
-    `| ${op.section} | ${op.operationId} | \`${op.method} ${op.path}\` | ${by ? by.map((id) => `\`${id}\``).join(', ') : '—'} |`,
-  );
-}
-lines.push('');
+section(
+  'Every OpenAPI operation and the action that serves it',
+  ['Section', 'Operation', 'Method + path', 'Served by'],
+  sorted.map((op) => {
+    const by = coverage.covered.get(op.operationId);
+    return [
+      op.section,
+      op.operationId,
+      `\`${op.method} ${op.path}\``,
+      by ? by.map((id) => `\`${id}\``).join(', ') : '—',
+    ];
+  }),
+);
 
 const out = join(import.meta.dirname, '..', 'docs', 'API-COVERAGE.md');
 writeGenerated(out, lines.join('\n'), 'npm run coverage:api');
