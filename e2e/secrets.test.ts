@@ -5,7 +5,6 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -141,15 +140,7 @@ describe('`serve --sandbox` as a child process', () => {
 
 describe('the window contract over the real core', () => {
   test('no answer or event the window receives carries a token or secret', async () => {
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-secrets-'));
-    const env = {
-      ...process.env,
-      HOME: home,
-      USERPROFILE: home,
-      XDG_CONFIG_HOME: path.join(home, '.config'),
-      BASECAMP_COMPANION_HOME: path.join(home, 'data'),
-      BASECAMP_COMPANION_LOG_LEVEL: 'debug',
-    };
+    const { home, env, remove } = throwawayHome({ BASECAMP_COMPANION_LOG_LEVEL: 'debug' });
     const companion = await createCompanion({ sandbox: true, env, openUrl: () => {} });
     const api = createWindowApi(
       createCompanionBackend(companion, {
@@ -196,7 +187,7 @@ describe('the window contract over the real core', () => {
     } finally {
       stop();
       await companion.close();
-      fs.rmSync(home, { recursive: true, force: true });
+      remove();
     }
   });
 });
