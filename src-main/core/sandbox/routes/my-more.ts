@@ -28,6 +28,20 @@ interface Away {
 
 const note = (ctx: RouteContext) =>
   accountState<Note>(ctx.store, 'note', () => ({ content: '', updatedAt: null }));
+
+/** The private note as Basecamp shows it; it has no id until it was first saved. */
+function noteJson(ctx: RouteContext, n: Note) {
+  return {
+    id: n.updatedAt ? ctx.me.id + 800_000_000 : null,
+    type: 'My::Note',
+    created_at: n.updatedAt,
+    updated_at: n.updatedAt,
+    content: n.content,
+    content_attachments: [],
+    url: ctx.view.api('/my/notes.json'),
+    app_url: ctx.view.app('/my/notes'),
+  };
+}
 const preferences = (ctx: RouteContext) =>
   accountState(ctx.store, 'preferences', () => ({ first_week_day: 'Monday', time_format: 'twelve_hour' }));
 const away = (ctx: RouteContext) => accountState(ctx.store, 'out_of_office', () => new Map<number, Away>());
@@ -227,17 +241,7 @@ export const myMore: Family = {
       method: 'GET',
       path: '/my/notes.json',
       handler: (ctx) => {
-        const n = note(ctx);
-        return ok({
-          id: n.updatedAt ? ctx.me.id + 800_000_000 : null,
-          type: 'My::Note',
-          created_at: n.updatedAt,
-          updated_at: n.updatedAt,
-          content: n.content,
-          content_attachments: [],
-          url: ctx.view.api('/my/notes.json'),
-          app_url: ctx.view.app('/my/notes'),
-        });
+        return ok(noteJson(ctx, note(ctx)));
       },
     },
     {
@@ -249,16 +253,7 @@ export const myMore: Family = {
         const n = note(ctx);
         n.content = body.content;
         n.updatedAt = ctx.store.now();
-        return ok({
-          id: ctx.me.id + 800_000_000,
-          type: 'My::Note',
-          created_at: n.updatedAt,
-          updated_at: n.updatedAt,
-          content: n.content,
-          content_attachments: [],
-          url: ctx.view.api('/my/notes.json'),
-          app_url: ctx.view.app('/my/notes'),
-        });
+        return ok(noteJson(ctx, n));
       },
     },
     {
