@@ -52,3 +52,13 @@ export const WEBHOOK_RECORDING_TYPES = [
   'Upload',
   'Vault',
 ] as const;
+
+/** The due windows `GET /my/assignments/due.json?scope=…` accepts. */
+export const ASSIGNMENT_DUE_SCOPES = [
+  'overdue',
+  'due_today',
+  'due_tomorrow',
+  'due_later_this_week',
+  'due_next_week',
+  'due_later',
+] as const;

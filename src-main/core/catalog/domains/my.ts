@@ -4,6 +4,7 @@ import { defineDomain, defineOperation } from '../operation.ts';
 import { date, id, line, markdown } from '../params.ts';
 import { renderLine } from '../shapers.ts';
 import { day, listSections, names, obj, str, when } from '../facts.ts';
+import { ASSIGNMENT_DUE_SCOPES } from '../../basecamp/vocabulary.ts';
 
 const assignmentView: RecordView = {
   noun: 'assignment',
@@ -108,15 +109,6 @@ const outOfOfficeView: RecordView = {
   keep: ['person', 'enabled', 'ongoing', 'start_date', 'end_date', 'back_on_date'],
 };
 
-const DUE_SCOPES = [
-  'overdue',
-  'due_today',
-  'due_tomorrow',
-  'due_later_this_week',
-  'due_next_week',
-  'due_later',
-] as const;
-
 export default defineDomain({
   name: 'my',
   title: 'My work',
@@ -158,7 +150,9 @@ export default defineDomain({
       summary: 'Your assignments that are overdue, due today, tomorrow, later this week, next week or later.',
       method: 'GET',
       path: '/my/assignments/due.json',
-      params: z.object({ scope: z.enum(DUE_SCOPES).optional().describe('Which due window (default: all)') }),
+      params: z.object({
+        scope: z.enum(ASSIGNMENT_DUE_SCOPES).optional().describe('Which due window (default: all)'),
+      }),
       query: ['scope'],
       kind: 'read',
       openapi: ['GetMyDueAssignments'],

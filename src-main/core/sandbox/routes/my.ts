@@ -2,15 +2,7 @@
 // completed ones, and those due in a scope such as `overdue`.
 import { badRequest, ok, type Family, type RouteContext } from '../family.ts';
 import type { Recording } from '../store.ts';
-
-const SCOPES = [
-  'overdue',
-  'due_today',
-  'due_tomorrow',
-  'due_later_this_week',
-  'due_next_week',
-  'due_later',
-] as const;
+import { ASSIGNMENT_DUE_SCOPES } from '../../basecamp/vocabulary.ts';
 
 function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
@@ -19,7 +11,7 @@ function addDays(day: string, days: number): string {
 }
 
 /** Which scope a due date falls in, relative to today (weeks run Sunday to Saturday). */
-function scopeOf(due: string, today: string): (typeof SCOPES)[number] {
+function scopeOf(due: string, today: string): (typeof ASSIGNMENT_DUE_SCOPES)[number] {
   const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
   const endOfWeek = addDays(today, 6 - weekday);
   if (due < today) return 'overdue';
@@ -99,8 +91,8 @@ export const my: Family = {
       path: '/my/assignments/due.json',
       handler: (ctx) => {
         const scope = ctx.query.get('scope');
-        if (scope !== null && !(SCOPES as readonly string[]).includes(scope)) {
-          throw badRequest(`Invalid scope '${scope}'. Valid options: ${SCOPES.join(', ')}`);
+        if (scope !== null && !(ASSIGNMENT_DUE_SCOPES as readonly string[]).includes(scope)) {
+          throw badRequest(`Invalid scope '${scope}'. Valid options: ${ASSIGNMENT_DUE_SCOPES.join(', ')}`);
         }
         const due = mine(ctx, false).filter((t) => {
           const on = t.fields.due_on;
