@@ -40,11 +40,18 @@ async function agentScript(agents: [Client, Client]): Promise<number> {
   }
   const three = lists.slice(0, 3);
   const readAll = (client: Client) =>
-    Promise.all(three.map((id) => call(client, 'bc_list_todos', { todolist_id: id, limit: 100 })));
+    Promise.all(
+      three.map((id) =>
+        call(client, 'bc_todos', { action: 'list', params: { todolist_id: id, limit: 100 } }),
+      ),
+    );
   await readAll(a); // open three lists
   await Promise.all([readAll(a), readAll(b)]); // read the to-dos again, twice over
   await readAll(b);
-  await call(a, 'bc_create_todo', { todolist_id: three[0], content: 'Benchmark: re-read after a change' });
+  await call(a, 'bc_todos', {
+    action: 'create',
+    params: { todolist_id: three[0], content: 'Benchmark: re-read after a change' },
+  });
   await Promise.all([readAll(a), readAll(b)]); // re-read after the change
   return calls;
 }

@@ -111,7 +111,10 @@ export async function measureTokens(deps: Deps): Promise<TokenFigure[]> {
     }
   }
   if (biggest) {
-    const ours = await tool(client, 'bc_list_todos', { todolist_id: biggest.listId, limit: 200 });
+    const ours = await tool(client, 'bc_todos', {
+      action: 'list',
+      params: { todolist_id: biggest.listId, limit: 200 },
+    });
     const raw = await rawPages(direct, api(`/todolists/${biggest.listId}/todos.json`));
     figures.push(figure(deps, 'list to-dos', ours, raw));
   }

@@ -103,7 +103,7 @@ describe('50 concurrent clients through 429 storms and 5xx', () => {
     const reads = [
       { name: 'bc_list_projects', arguments: {} },
       { name: 'bc_get_project', arguments: { project_id: projects[1 % projects.length]!.id } },
-      { name: 'bc_list_todos', arguments: { todolist_id: listId, limit: 20 } },
+      { name: 'bc_todos', arguments: { action: 'list', params: { todolist_id: listId, limit: 20 } } },
       { name: 'bc_whoami', arguments: {} },
     ];
     const readFailures: string[] = [];
@@ -115,8 +115,8 @@ describe('50 concurrent clients through 429 storms and 5xx', () => {
         if (index % 5 === 0) {
           const content = `Load test write ${index} ${crypto.randomUUID().slice(0, 8)}`;
           const written = (await client.callTool({
-            name: 'bc_create_todo',
-            arguments: { todolist_id: listId, content },
+            name: 'bc_todos',
+            arguments: { action: 'create', params: { todolist_id: listId, content } },
           })) as ToolResult;
           writes.push({ content, ok: !written.isError });
         }
@@ -155,8 +155,8 @@ describe('50 concurrent clients through 429 storms and 5xx', () => {
     // What a failed write reported is what Basecamp holds: the ones that said done exist once, the others not at all.
     const check = await connect(serve.mcpUrl, authorization, 'check');
     const listed = (await check.callTool({
-      name: 'bc_list_todos',
-      arguments: { todolist_id: listId, limit: 200 },
+      name: 'bc_todos',
+      arguments: { action: 'list', params: { todolist_id: listId, limit: 200 } },
     })) as ToolResult;
     await check.close();
     const text = textOf(listed);

@@ -177,13 +177,16 @@ describe('an SDK client configured by `configure cursor`', () => {
     assert.ok(list, `no to-do list in ${items[0]!.name}`);
 
     const title = `Ship the companion ${crypto.randomUUID().slice(0, 8)}`;
-    const created = await call('bc_create_todo', { todolist_id: list.id, content: title });
+    const created = await call('bc_todos', {
+      action: 'create',
+      params: { todolist_id: list.id, content: title },
+    });
     assert.ok(!created.isError, textOf(created));
     const todoId = (created.structuredContent as { id: number }).id;
     assert.equal(typeof todoId, 'number');
 
     await control('DELETE', 'counters');
-    const completed = await call('bc_complete_todo', { todo_id: todoId });
+    const completed = await call('bc_todos', { action: 'complete', params: { todo_id: todoId } });
     assert.ok(!completed.isError, textOf(completed));
     const counters = await control('GET', 'counters');
     assert.ok(
@@ -203,7 +206,10 @@ describe('an SDK client configured by `configure cursor`', () => {
     let biggest: { id: number; listing: Listing } | undefined;
     for (const project of projects) {
       for (const list of await todoListsOf(project.id)) {
-        const whole = await call('bc_list_todos', { todolist_id: list.id, limit: 200 });
+        const whole = await call('bc_todos', {
+          action: 'list',
+          params: { todolist_id: list.id, limit: 200 },
+        });
         assert.ok(!whole.isError, textOf(whole));
         const listing = whole.structuredContent as Listing;
         if (!biggest || listing.items.length > biggest.listing.items.length)
@@ -220,10 +226,13 @@ describe('an SDK client configured by `configure cursor`', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await call('bc_list_todos', {
-        todolist_id: biggest.id,
-        limit: 20,
-        ...(cursor ? { cursor } : {}),
+      const page = await call('bc_todos', {
+        action: 'list',
+        params: {
+          todolist_id: biggest.id,
+          limit: 20,
+          ...(cursor ? { cursor } : {}),
+        },
       });
       assert.ok(!page.isError, textOf(page));
       const body = page.structuredContent as {
@@ -265,9 +274,12 @@ describe('an SDK client configured by `configure cursor`', () => {
       method: 'POST',
       path: '*/todos.json',
     });
-    const answer = await call('bc_create_todo', {
-      todolist_id: listId,
-      content: 'Must not be created twice',
+    const answer = await call('bc_todos', {
+      action: 'create',
+      params: {
+        todolist_id: listId,
+        content: 'Must not be created twice',
+      },
     });
     assert.equal(answer.isError, true, textOf(answer));
     const counters = (await control('GET', 'counters')) as { byPath?: Record<string, number> };
@@ -382,9 +394,9 @@ describe('independent MCP clients', () => {
         '--method',
         'tools/call',
         '--tool-name',
-        'bc_list_todos',
+        'bc_get_project',
         '--tool-arg',
-        'todolist_id=123',
+        'project_id=123',
         '--format',
         'json',
       ],

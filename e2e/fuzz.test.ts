@@ -231,7 +231,7 @@ function generate(random: () => number): FuzzCase {
         { action: pick(oddValues), params: pick(oddValues) },
         pick(oddValues),
       ]);
-      const name = pick(['bc_get_project', 'bc_list_todos', 'bc_todos', 'bc_create_todo', 'bc_search']);
+      const name = pick(['bc_get_project', 'bc_list_projects', 'bc_todos', 'bc_comments', 'bc_search']);
       return {
         kind,
         headers,
@@ -408,20 +408,36 @@ describe('tool arguments out of range', () => {
     { tool: 'bc_get_project', args: { project_id: 'abc' }, mentions: /project_id/ },
     { tool: 'bc_get_project', args: { project_id: 1.5 }, mentions: /project_id/ },
     { tool: 'bc_get_project', args: {}, mentions: /project_id/ },
-    { tool: 'bc_list_todos', args: { todolist_id: 1, limit: -5 }, mentions: /limit/ },
-    { tool: 'bc_list_todos', args: { todolist_id: 1, limit: 1_000_000 }, mentions: /limit/ },
-    { tool: 'bc_list_todos', args: { todolist_id: 1, status: 'exploded' }, mentions: /status/ },
+    { tool: 'bc_todos', args: { action: 'list', params: { todolist_id: 1, limit: -5 } }, mentions: /limit/ },
     {
-      tool: 'bc_list_todos',
-      args: { todolist_id: 1, cursor: 'not-a-real-cursor' },
+      tool: 'bc_todos',
+      args: { action: 'list', params: { todolist_id: 1, limit: 1_000_000 } },
+      mentions: /limit/,
+    },
+    {
+      tool: 'bc_todos',
+      args: { action: 'list', params: { todolist_id: 1, status: 'exploded' } },
+      mentions: /status/,
+    },
+    {
+      tool: 'bc_todos',
+      args: { action: 'list', params: { todolist_id: 1, cursor: 'not-a-real-cursor' } },
       mentions: /cursor|continuation/i,
     },
     { tool: 'bc_list_projects', args: { status: 'deleted-forever' }, mentions: /status/ },
-    { tool: 'bc_create_todo', args: { todolist_id: 1, content: 'x'.repeat(300_000) }, mentions: /content/ },
-    { tool: 'bc_create_todo', args: { todolist_id: 1, content: '' }, mentions: /content/ },
     {
-      tool: 'bc_create_todo',
-      args: { todolist_id: 1, content: 'ok', due_on: 'next tuesday' },
+      tool: 'bc_todos',
+      args: { action: 'create', params: { todolist_id: 1, content: 'x'.repeat(300_000) } },
+      mentions: /content/,
+    },
+    {
+      tool: 'bc_todos',
+      args: { action: 'create', params: { todolist_id: 1, content: '' } },
+      mentions: /content/,
+    },
+    {
+      tool: 'bc_todos',
+      args: { action: 'create', params: { todolist_id: 1, content: 'ok', due_on: 'next tuesday' } },
       mentions: /due_on/,
     },
     { tool: 'bc_todos', args: { action: 'explode', params: {} }, mentions: /action/ },

@@ -98,12 +98,15 @@ describe('foundation actions on the sandbox', () => {
     const listId = lists.structured.items![0]!.id;
     const me = (await ok('bc_whoami', {})).structured.person as BasecampRecord;
 
-    const created = await ok('bc_create_todo', {
-      todolist_id: listId,
-      content: 'Write the release notes',
-      description: 'Include **breaking changes** and [the changelog](https://example.com/changelog)',
-      assignee_ids: [me.id],
-      due_on: '2026-12-24',
+    const created = await ok('bc_todos', {
+      action: 'create',
+      params: {
+        todolist_id: listId,
+        content: 'Write the release notes',
+        description: 'Include **breaking changes** and [the changelog](https://example.com/changelog)',
+        assignee_ids: [me.id],
+        due_on: '2026-12-24',
+      },
     });
     const todoId = created.structured.id as number;
     assert.match(created.text, /Write the release notes/);
@@ -116,7 +119,7 @@ describe('foundation actions on the sandbox', () => {
     assert.match(read.text, /\*\*breaking changes\*\*/);
     assert.match(read.text, /\[the changelog\]\(https:\/\/example\.com\/changelog\)/);
 
-    const done = await ok('bc_complete_todo', { todo_id: todoId });
+    const done = await ok('bc_todos', { action: 'complete', params: { todo_id: todoId } });
     assert.equal(done.structured.completed, true);
     const reopened = await ok('bc_todos', { action: 'uncomplete', params: { todo_id: todoId } });
     assert.equal(reopened.structured.completed, false);
@@ -133,15 +136,21 @@ describe('foundation actions on the sandbox', () => {
     );
     assert.equal(updated.structured.due_on, '2026-12-24');
 
-    const listed = await ok('bc_list_todos', { todolist_id: listId, limit: 100 });
+    const listed = await ok('bc_todos', { action: 'list', params: { todolist_id: listId, limit: 100 } });
     assert.ok(listed.structured.items!.some((item) => item.id === todoId));
   });
 
   test('comments: add one in Markdown and list it', async () => {
     const lists = await ok('bc_todos', { action: 'lists', params: { todoset_id: dockId('todoset') } });
-    const todos = await ok('bc_list_todos', { todolist_id: lists.structured.items![0]!.id });
+    const todos = await ok('bc_todos', {
+      action: 'list',
+      params: { todolist_id: lists.structured.items![0]!.id },
+    });
     const todoId = todos.structured.items![0]!.id;
-    const added = await ok('bc_comment', { recording_id: todoId, content: 'Looks _good_ to me' });
+    const added = await ok('bc_comments', {
+      action: 'create',
+      params: { recording_id: todoId, content: 'Looks _good_ to me' },
+    });
     const listed = await ok('bc_comments', { action: 'list', params: { recording_id: todoId } });
     assert.ok(listed.structured.items!.some((item) => item.id === added.structured.id));
     assert.match(added.text, /Looks _good_ to me/);
@@ -150,11 +159,17 @@ describe('foundation actions on the sandbox', () => {
   test('a <@person_id> mention becomes a Basecamp mention; an unknown person is refused before posting', async () => {
     const me = (await ok('bc_whoami', {})).structured.person as BasecampRecord;
     const lists = await ok('bc_todos', { action: 'lists', params: { todoset_id: dockId('todoset') } });
-    const todos = await ok('bc_list_todos', { todolist_id: lists.structured.items![0]!.id });
+    const todos = await ok('bc_todos', {
+      action: 'list',
+      params: { todolist_id: lists.structured.items![0]!.id },
+    });
     const todoId = todos.structured.items![0]!.id;
-    const added = await ok('bc_comment', {
-      recording_id: todoId,
-      content: `Over to you <@${String(me.id)}>`,
+    const added = await ok('bc_comments', {
+      action: 'create',
+      params: {
+        recording_id: todoId,
+        content: `Over to you <@${String(me.id)}>`,
+      },
     });
     const client = await env.ctx.clientFor();
     const stored = await client.request<BasecampRecord>({
@@ -172,7 +187,10 @@ describe('foundation actions on the sandbox', () => {
       action: 'list',
       params: { recording_id: todoId, limit: 200 },
     });
-    const refused = await call('bc_comment', { recording_id: todoId, content: 'Hi <@999999999>' });
+    const refused = await call('bc_comments', {
+      action: 'create',
+      params: { recording_id: todoId, content: 'Hi <@999999999>' },
+    });
     assert.equal(refused.isError, true);
     assert.match(refused.text, /No person with id 999999999/);
     const commentsAfter = await ok('bc_comments', {
@@ -280,7 +298,10 @@ describe('foundation actions on the sandbox', () => {
     await ok('bc_messages', { action: 'pin', params: { message_id: messageId } });
     await ok('bc_messages', { action: 'unpin', params: { message_id: messageId } });
 
-    const comment = await ok('bc_comment', { recording_id: messageId, content: 'First draft' });
+    const comment = await ok('bc_comments', {
+      action: 'create',
+      params: { recording_id: messageId, content: 'First draft' },
+    });
     const updated = await ok('bc_comments', {
       action: 'update',
       params: { comment_id: comment.structured.id, content: 'Second draft' },
@@ -324,12 +345,20 @@ describe('foundation actions on the sandbox', () => {
       ['bc_list_projects', { limit: -1 }, /limit: must be at least 1/],
       ['bc_list_projects', { status: 'deleted' }, /status: must be one of archived, trashed/],
       [
-        'bc_create_todo',
-        { todolist_id: 1, content: 'x'.repeat(5000) },
+        'bc_todos',
+        { action: 'create', params: { todolist_id: 1, content: 'x'.repeat(5000) } },
         /content: must be at most 1000 characters/,
       ],
-      ['bc_create_todo', { todolist_id: 1, content: 'ok', due_on: '2026-02-31x' }, /due_on/],
-      ['bc_comment', { recording_id: 1, content: 'hi', colour: 'red' }, /unknown parameter colour/],
+      [
+        'bc_todos',
+        { action: 'create', params: { todolist_id: 1, content: 'ok', due_on: '2026-02-31x' } },
+        /due_on/,
+      ],
+      [
+        'bc_comments',
+        { action: 'create', params: { recording_id: 1, content: 'hi', colour: 'red' } },
+        /unknown parameter colour/,
+      ],
       ['bc_todos', { action: 'get', params: { todo_id: 0 } }, /todo_id/],
       ['bc_get_project', { project_id: 1, account: 999 }, /Account 999 is not one you are signed in to/],
     ];
@@ -366,7 +395,10 @@ describe('foundation actions on the sandbox', () => {
       replace: { path: '/todos/{todo_id}.json', writable: (todo) => ({ content: todo.content }) },
     });
     const lists = await ok('bc_todos', { action: 'lists', params: { todoset_id: dockId('todoset') } });
-    const todos = await ok('bc_list_todos', { todolist_id: lists.structured.items![0]!.id });
+    const todos = await ok('bc_todos', {
+      action: 'list',
+      params: { todolist_id: lists.structured.items![0]!.id },
+    });
     const open = todos.structured.items!.find((item) => item.completed === false)!;
     const answer = await executeOperation(ignored, { todo_id: open.id, completed: true }, env.ctx);
     assert.equal(answer.isError, true);

@@ -314,7 +314,8 @@ export async function executeOperation(
   const params = parsed.data as Record<string, unknown>;
   if (op.kind === 'destructive' && params.confirm !== true) {
     return errorAnswer(
-      `"${op.title}" cannot be undone. Ask the user first, then call again with confirm: true. Nothing was changed.`,
+      // Basecamp keeps trashed items 30 days and archived ones until restored: say so, rather than "for good".
+      `"${op.title}" ${/^Trash/.test(op.title) ? 'moves it to the trash (it can be restored from there within 30 days)' : /^Archive/.test(op.title) ? 'archives it (it can be restored later)' : 'cannot be undone'}. Ask the user first, then call again with confirm: true. Nothing was changed.`,
       'needs_confirmation',
     );
   }

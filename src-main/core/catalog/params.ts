@@ -36,7 +36,9 @@ export function markdown(description: string, max = MAX_RICH_TEXT) {
   return z
     .string()
     .max(max, `must be at most ${max} characters`)
-    .describe(`${description} (Markdown; <@person_id> mentions someone)`);
+    .describe(
+      `${description} (Markdown; <@person_id> mentions someone. Basecamp keeps one heading level and no inline code: ## reads back as #, \`code\` as plain text in backticks)`,
+    );
 }
 
 /** A calendar date, `YYYY-MM-DD`. */

@@ -155,7 +155,7 @@ export const PROMPTS: readonly PromptDefinition[] = [
         '4. Show the plan to the user and STOP. Create nothing until the user says yes; apply their changes first.',
         ctx.readOnly
           ? READ_ONLY_NOTE
-          : `5. After the user agreed: bc_todos {"action": "create_list", "params": {${todoset}, "name": …}} for each new list, then bc_create_todo {"todolist_id": …, "content": …, "assignee_ids": […], "due_on": …} for each to-do. Assigning notifies people only with notify: true — ask before setting it.`,
+          : `5. After the user agreed: bc_todos {"action": "create_list", "params": {${todoset}, "name": …}} for each new list, then bc_todos {"action": "create", "params": {"todolist_id": …, "content": …, "assignee_ids": […], "due_on": …}} for each to-do. Assigning notifies people only with notify: true — ask before setting it.`,
         'Finish with what was created (ids and app_url links) and anything that failed.',
       ]
         .filter(Boolean)

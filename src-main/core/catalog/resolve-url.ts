@@ -14,6 +14,22 @@ const VIEWS: Record<string, RecordView> = {
   chats: campfireView,
 };
 
+/** What a link's kind segment is called in a sentence, where no record view names it. */
+const KIND_NOUNS: Record<string, string> = {
+  uploads: 'file',
+  documents: 'document',
+  vaults: 'folder',
+  schedule_entries: 'event',
+  'card_tables/cards': 'card',
+  card_tables: 'card table',
+  questionnaires: 'check-ins',
+  questions: 'check-in question',
+  question_answers: 'check-in answer',
+  message_boards: 'message board',
+  todosets: 'to-do set',
+  inbox_forwards: 'e-mail forward',
+};
+
 export interface ParsedBasecampUrl {
   accountId: number;
   projectId?: number;
@@ -115,7 +131,7 @@ export async function resolveBasecampUrl(ctx: RunContext, raw: string): Promise<
   const facts = [
     `Account ${known.name} (${parsed.accountId})`,
     parsed.projectId && `project ${parsed.projectId}`,
-    parsed.type && `type ${parsed.type}`,
+    parsed.type && (VIEWS[parsed.type]?.noun ?? KIND_NOUNS[parsed.type] ?? parsed.type.replace(/_/g, ' ')),
     parsed.recordId && `id ${parsed.recordId}`,
     parsed.anchorId && `points at item ${parsed.anchorId} inside it`,
   ].filter(Boolean);

@@ -122,7 +122,7 @@ describe('tool surface', () => {
         openWorldHint: false,
       },
     );
-    const create = byName.get('bc_create_todo')!.annotations;
+    const create = byName.get('bc_comments')!.annotations;
     assert.equal(create.readOnlyHint, false);
     assert.equal(create.destructiveHint, false);
     assert.equal(create.idempotentHint, false);
@@ -169,7 +169,10 @@ describe('settings shape the surface', () => {
         assert.equal(op?.kind, 'read', `${tool.name} offers ${action}`);
       }
     }
-    assert.ok(!tools.some((tool) => tool.name === 'bc_create_todo'));
+    const todoActions = (
+      tools.find((tool) => tool.name === 'bc_todos')!.inputSchema.properties.action as { enum: string[] }
+    ).enum;
+    assert.ok(todoActions.includes('list') && !todoActions.includes('create'));
     const todos = tools.find((tool) => tool.name === 'bc_todos')!;
     const refused = await todos.call({ action: 'create', params: { todolist_id: 1, content: 'x' } });
     assert.equal(refused.isError, true);
@@ -177,11 +180,11 @@ describe('settings shape the surface', () => {
   });
 
   test('disabled domains drop their domain tool and direct tools', () => {
-    const tools = buildTools(context({ disabledDomains: ['todos'] }));
+    const tools = buildTools(context({ disabledDomains: ['projects'] }));
     const names = tools.map((tool) => tool.name);
-    for (const gone of ['bc_todos', 'bc_list_todos', 'bc_create_todo', 'bc_complete_todo'])
+    for (const gone of ['bc_projects', 'bc_list_projects', 'bc_get_project'])
       assert.ok(!names.includes(gone), gone);
-    assert.ok(names.includes('bc_projects'));
+    assert.ok(names.includes('bc_todos'));
   });
 
   test('every domain in the registry has a tool by default', () => {

@@ -70,17 +70,16 @@ export const LIST_OUTPUT_SCHEMA: JsonSchemaObject = {
   properties: {
     items: {
       type: 'array',
-      description: 'The items on this page: id, title, app_url and the main fields',
       items: {
         type: 'object',
         properties: { id: { type: 'integer' }, title: { type: 'string' }, app_url: { type: 'string' } },
         required: ['id'],
       },
     },
-    total: { type: 'integer', description: 'How many items exist in all, when Basecamp says' },
-    has_more: { type: 'boolean', description: 'More items exist after this page' },
-    next_cursor: { type: 'string', description: 'Pass as cursor to get the next page' },
-    truncated: { type: 'boolean', description: 'The text answer was cut to fit the size budget' },
+    total: { type: 'integer' },
+    has_more: { type: 'boolean' },
+    next_cursor: { type: 'string', description: 'Pass as cursor for the next page' },
+    truncated: { type: 'boolean', description: 'The text was cut to fit' },
   },
   required: ['items', 'has_more', 'truncated'],
 };
@@ -115,7 +114,8 @@ function signature(op: Operation): string {
   const names = Object.keys(schema.properties)
     // Shared params are explained once per tool, not on every action.
     .filter((name) => !SHARED_IN_FOOTER.has(name))
-    .map((name) => (required.has(name) ? name : `${name}?`));
+    // A destructive action shows `confirm: true`: it is refused without it.
+    .map((name) => (name === 'confirm' ? 'confirm: true' : required.has(name) ? name : `${name}?`));
   return `${op.action}(${names.join(', ')})`;
 }
 
@@ -126,27 +126,30 @@ function visibleOperations(domain: Domain, ctx: ToolContext): Operation[] {
 function domainTool(domain: Domain, ops: Operation[], ctx: ToolContext): ToolDefinition {
   const name = `${TOOL_PREFIX}${domain.name}`;
   const actions = ops.map((op) => op.action);
+  // One short line per action: its name, parameters (? = optional) and title. The full parameter docs are
+  // one `help` call away, so tools/list stays small (every client puts it in every conversation).
   const lines = [
-    `${domain.summary}`,
-    'Call with {"action": <one below>, "params": {...}}. {"action": "help", "params": {"action": <name>}} returns that action\'s parameters as JSON Schema.',
-    ...ops.map(
-      (op) => `- ${signature(op)}: ${op.summary}${op.kind === 'destructive' ? ' Needs confirm: true.' : ''}`,
-    ),
+    domain.summary,
+    'Call {"action": "<name>", "params": {...}}; {"action": "help", "params": {"action": "<name>"}} gives its parameters.',
+    ...ops.map((op) => `${signature(op)} ${op.title}`),
   ];
-  if (ops.some((op) => op.paginated))
-    lines.push('Lists also take limit and cursor, and say when more items exist.');
-  if (ctx.readOnly) lines.push('Read-only mode is on: only reading actions are available.');
+  const notes: string[] = [];
+  if (ops.some((op) => op.kind === 'destructive'))
+    notes.push('Send confirm: true only after the user agreed.');
+  if (ops.some((op) => op.paginated)) notes.push('Lists take limit and cursor.');
+  if (ctx.readOnly) notes.push('Read-only mode: reading actions only.');
+  if (notes.length) lines.push(notes.join(' '));
   const inputSchema: JsonSchemaObject = {
     type: 'object',
     properties: {
       action: {
         type: 'string',
         enum: [...actions, 'help'],
-        description: 'What to do (see the list in the description)',
+        description: 'The action (see the description)',
       },
       params: {
         type: 'object',
-        description: 'The parameters of the action, e.g. {"todolist_id": 123}; "help" lists them',
+        description: 'The action\'s parameters, e.g. {"todolist_id": 123}',
         additionalProperties: true,
       },
     },
@@ -239,18 +242,50 @@ function help(domain: Domain, ops: Operation[], params: Record<string, unknown>)
   return { text: withinBudget(text).text, structured: { actions: entries } };
 }
 
+/**
+ * The published form of a schema: `minimum: 1` for an id instead of `exclusiveMinimum: 0` plus the largest safe
+ * integer (~12 tokens per id field); the executor still checks every bound.
+ */
+export function leanSchema(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(leanSchema);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'maximum' && value === Number.MAX_SAFE_INTEGER) continue;
+    // Generous caps (500-item arrays, 2000-character cursors) guard the executor, not the agent's choices.
+    if ((key === 'maxItems' || key === 'maxLength') && typeof value === 'number' && value >= 500) continue;
+    if (key === 'exclusiveMinimum' && value === 0) out.minimum = 1;
+    else if (key === 'properties' && value && typeof value === 'object') {
+      out.properties = Object.fromEntries(
+        Object.entries(value).map(([name, field]) => {
+          const lean = leanSchema(field) as Record<string, unknown>;
+          return [name, SHORT_DESCRIPTIONS[name] ? { ...lean, description: SHORT_DESCRIPTIONS[name] } : lean];
+        }),
+      );
+    } else out[key] = leanSchema(value);
+  }
+  return out;
+}
+
+/** The shared parameters every tool has, described in as few words as do the job. */
+const SHORT_DESCRIPTIONS: Record<string, string> = {
+  account: 'Basecamp account id (default: the default account)',
+  limit: 'Items to return (default 25, max 200)',
+  cursor: 'next_cursor from the previous call',
+};
+
 function directTool(
   op: Operation & { direct: { name: string; title: string } },
   ctx: ToolContext,
 ): ToolDefinition {
   const notes = [op.summary];
-  if (op.paginated) notes.push('Returns up to limit items and a next_cursor when more exist.');
+  if (op.paginated) notes.push('Pass next_cursor as cursor for more.');
   if (op.kind === 'destructive') notes.push('Needs confirm: true after the user agreed.');
   return {
     name: op.direct.name,
     title: op.direct.title,
     description: notes.join(' '),
-    inputSchema: actionJsonSchema(op),
+    inputSchema: leanSchema(actionJsonSchema(op)) as JsonSchemaObject,
     ...(op.paginated && !op.run ? { outputSchema: LIST_OUTPUT_SCHEMA } : {}),
     annotations: annotationsFor(op.direct.title, [op]),
     operations: [op],

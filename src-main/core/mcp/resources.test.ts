@@ -15,7 +15,7 @@ before(async () => {
   project = (projects.structured.items as (typeof project)[])[0]!;
   const lists = await h.ok('bc_todos', 'lists', { project_id: project.id });
   const list = (lists.structured.items as { id: number }[])[0]!;
-  const todos = await h.call('bc_list_todos', { todolist_id: list.id });
+  const todos = await h.call('bc_todos', { action: 'list', params: { todolist_id: list.id } });
   todo = (todos.structured.items as (typeof todo)[])[0]!;
 });
 
@@ -69,7 +69,7 @@ describe('resources', () => {
 
   test('a to-do reads with its content, link and comments', async () => {
     const remark = `Resource comment ${Date.now()}`;
-    await h.call('bc_comment', { recording_id: todo.id, content: remark });
+    await h.call('bc_comments', { action: 'create', params: { recording_id: todo.id, content: remark } });
     const uri = `basecamp://projects/${project.id}/todos/${todo.id}`;
     const text = textOf(await h.client.readResource({ uri }));
     assert.ok(text.includes(todo.title), text);

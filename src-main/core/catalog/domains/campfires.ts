@@ -66,7 +66,7 @@ export default defineDomain({
       domain: 'campfires',
       action: 'delete_line',
       title: 'Delete a Campfire line',
-      summary: 'Delete one line from a Campfire chat. It cannot be undone.',
+      summary: 'Delete one line from a Campfire chat for good (it does not go to the trash).',
       method: 'DELETE',
       path: '/chats/{chat_id}/lines/{line_id}.json',
       params: z.object({ chat_id: id('The Campfire id'), line_id: id('The line id') }),

@@ -38,7 +38,6 @@ export default defineDomain({
       kind: 'write',
       openapi: ['CreateComment'],
       view: commentView,
-      direct: { name: 'bc_comment', title: 'Comment on a Basecamp item' },
     }),
     defineOperation({
       id: 'comments.get',

@@ -35,7 +35,8 @@ describe('bc_recordings on the sandbox', () => {
     const { tools } = await h.client.listTools();
     const tool = tools.find((t) => t.name === 'bc_recordings')!;
     assert.equal(tool.annotations?.destructiveHint, true);
-    assert.match(tool.description ?? '', /archive\(.*\).*Needs confirm: true/);
+    assert.match(tool.description ?? '', /archive\([^)]*confirm: true\)/);
+    assert.match(tool.description ?? '', /confirm: true only after the user agreed/);
     assert.equal(
       (await h.call('bc_recordings', { action: 'archive', params: { recording_id: messageId } })).isError,
       true,

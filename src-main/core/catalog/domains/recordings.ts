@@ -84,7 +84,7 @@ export default defineDomain({
       action: 'trash',
       title: 'Trash an item',
       summary:
-        'Move any item (to-do, message, document, card, comment, list, file…) to the trash; it can be restored for 25 days.',
+        'Move any item (to-do, message, document, card, comment, list, file…) to the trash; it can be restored from there within 30 days.',
       method: 'PUT',
       path: '/recordings/{recording_id}/status/trashed.json',
       params: z.object({ recording_id: recordingId }),

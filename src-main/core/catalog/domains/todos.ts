@@ -68,7 +68,6 @@ export default defineDomain({
       paginated: true,
       openapi: ['ListTodos'],
       view: todoView,
-      direct: { name: 'bc_list_todos', title: 'List to-dos in a Basecamp list' },
     }),
     defineOperation({
       id: 'todos.get',
@@ -100,7 +99,6 @@ export default defineDomain({
       kind: 'write',
       openapi: ['CreateTodo'],
       view: todoView,
-      direct: { name: 'bc_create_todo', title: 'Create a Basecamp to-do' },
     }),
     defineOperation({
       id: 'todos.update',
@@ -146,7 +144,6 @@ export default defineDomain({
       openapi: ['CompleteTodo'],
       readBack: { path: '/todos/{todo_id}.json', check: completedCheck(true) },
       view: todoView,
-      direct: { name: 'bc_complete_todo', title: 'Complete a Basecamp to-do' },
     }),
     defineOperation({
       id: 'todos.uncomplete',
