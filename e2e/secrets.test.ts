@@ -8,10 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { createCompanion } from '../src-main/core/app.ts';
-import { createCompanionBackend } from '../src-main/core/state/companion-backend.ts';
 import { dispatch } from '../src-main/core/state/dispatch.ts';
-import { createWindowApi } from '../src-main/core/state/handlers.ts';
+import { windowOverSandbox } from '../src-main/core/state/window-test-support.ts';
 import {
   runCli,
   startSandboxServe,
@@ -141,15 +139,7 @@ describe('`serve --sandbox` as a child process', () => {
 describe('the window contract over the real core', () => {
   test('no answer or event the window receives carries a token or secret', async () => {
     const { home, env, remove } = throwawayHome({ BASECAMP_COMPANION_LOG_LEVEL: 'debug' });
-    const companion = await createCompanion({ sandbox: true, env, openUrl: () => {} });
-    const api = createWindowApi(
-      createCompanionBackend(companion, {
-        surface: 'tray',
-        env,
-        bridge: { command: process.execPath, args: ['bridge'] },
-      }),
-      companion.logger,
-    );
+    const { companion, api } = await windowOverSandbox(env);
     const seen: string[] = [];
     const stop = api.events.subscribe((event, payload) => seen.push(`${event} ${JSON.stringify(payload)}`));
     const call = async (channel: string, request: unknown = {}) => {

@@ -4,11 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Snapshot } from '../../../src-shared/contract.ts';
-import { createCompanion } from '../app.ts';
 import { answerAuthorizePage } from '../sandbox/browserless.ts';
-import { createCompanionBackend } from './companion-backend.ts';
 import { dispatch } from './dispatch.ts';
-import { createWindowApi } from './handlers.ts';
+import { windowOverSandbox } from './window-test-support.ts';
 
 const tray = { surface: 'tray' as const };
 
@@ -21,15 +19,7 @@ test('the window contract over the real core on the sandbox: sign in, configure,
     XDG_CONFIG_HOME: path.join(home, '.config'),
     BASECAMP_COMPANION_HOME: path.join(home, 'data'),
   };
-  const companion = await createCompanion({ sandbox: true, env, openUrl: () => {} });
-  const api = createWindowApi(
-    createCompanionBackend(companion, {
-      surface: 'tray',
-      env,
-      bridge: { command: process.execPath, args: ['bridge'] },
-    }),
-    companion.logger,
-  );
+  const { companion, api } = await windowOverSandbox(env);
   const call = async (channel: string, request: unknown = {}) => {
     const envelope = await dispatch(api.handlers, channel, request, tray, companion.logger);
     if (!envelope.ok) assert.fail(`${channel}: ${envelope.error.message}`);
