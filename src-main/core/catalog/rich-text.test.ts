@@ -114,3 +114,34 @@ test('a hand-written bc-attachment cannot forge a mention; <@id> still mentions'
     /<bc-attachment sgid="sgid-5" content-type="application\/vnd\.basecamp\.mention"><\/bc-attachment>/,
   );
 });
+
+test('a mention reads as <@id|Name> from its sgid (Rails signed GlobalID), once, with no doubled @', () => {
+  const sgid = `${Buffer.from('\x04\x08{\x06I"\x08gid\x06:\x06ETI"\x1fgid://bc3/Person/4242?expires_in\x06;\x00T').toString('base64')}--f00d`;
+  const seeded = `<div>Ask <bc-attachment sgid="${sgid}" content-type="application/vnd.basecamp.mention">@Grace</bc-attachment> first</div>`;
+  assert.equal(htmlToMarkdown(seeded), 'Ask <@4242|Grace> first');
+  const empty = `<div>Ask <bc-attachment sgid="${sgid}" content-type="application/vnd.basecamp.mention"></bc-attachment></div>`;
+  assert.equal(htmlToMarkdown(empty), 'Ask <@4242>');
+  const opaque =
+    '<div><bc-attachment sgid="opaque" content-type="application/vnd.basecamp.mention">Bo</bc-attachment></div>';
+  assert.equal(htmlToMarkdown(opaque), '@Bo');
+  // What reads back writes back: the labelled form is a mention again.
+  const html = markdownToHtml('Ask <@4242|Grace> first', new Map([[4242, 'sg-4242']]));
+  assert.match(
+    html,
+    /Ask <bc-attachment sgid="sg-4242" content-type="application\/vnd\.basecamp\.mention"><\/bc-attachment> first/,
+  );
+});
+
+test('a later page says where it is: 26–50 of 66', () => {
+  const items = Array.from({ length: 25 }, (_, i) => ({ id: i + 26, title: `To-do ${i + 26}` }));
+  const page = renderList(
+    items,
+    { noun: 'to-do' },
+    { total: 66, has_more: true, next_cursor: 'c', offset: 25 },
+  );
+  assert.match(page.text, /^26–50 of 66 to-dos:/);
+  assert.equal(
+    renderList(items, { noun: 'to-do' }, { total: 66, has_more: true }).text.split('\n')[0],
+    '25 of 66 to-dos:',
+  );
+});
