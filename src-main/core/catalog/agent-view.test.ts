@@ -132,6 +132,9 @@ describe('what agents see', () => {
       assert.ok(tool.title && tool.annotations, tool.name);
       assert.equal(tool.inputSchema.type, 'object');
     }
+    // A dock tool's id may be replaced by the project's id, and the one-line signature says so.
+    const campfires = listed.tools.find((tool) => tool.name === 'bc_campfires')!;
+    assert.match(campfires.description!, /lines\(chat_id\|project_id, direction\?\)/);
     // Every action is named in its tool's enum and its description.
     const todos = listed.tools.find((tool) => tool.name === 'bc_todos')!;
     const actions = (todos.inputSchema.properties!.action as { enum: string[] }).enum;

@@ -113,9 +113,14 @@ function signature(op: Operation): string {
   const required = new Set((schema.required as string[] | undefined) ?? []);
   const names = Object.keys(schema.properties)
     // Shared params are explained once per tool, not on every action.
-    .filter((name) => !SHARED_IN_FOOTER.has(name))
-    // A destructive action shows `confirm: true`: it is refused without it.
-    .map((name) => (name === 'confirm' ? 'confirm: true' : required.has(name) ? name : `${name}?`));
+    .filter((name) => !SHARED_IN_FOOTER.has(name) && !(op.dock && name === 'project_id'))
+    .map((name) => {
+      // A destructive action shows `confirm: true`: it is refused without it.
+      if (name === 'confirm') return 'confirm: true';
+      // A dock tool's id can be looked up from the project: say so (`chat_id|project_id`).
+      if (op.dock && name === op.dock.param) return `${name}|project_id`;
+      return required.has(name) ? name : `${name}?`;
+    });
   return `${op.action}(${names.join(', ')})`;
 }
 
