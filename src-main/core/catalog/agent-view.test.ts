@@ -92,6 +92,9 @@ describe('what agents see', () => {
       assert.ok(Object.values(item).every((value) => value !== null));
     }
     assert.ok(structured.items.some((item) => Array.isArray(item.assignee_ids)));
+    // A later page is not read as the whole list.
+    const next = await h.ok('bc_todos', 'list', { todolist_id: launch.id, cursor: structured.next_cursor });
+    assert.match(next.text, /^25 more of \d+ to-dos in to-do list “Launch checklist”/);
     // Far smaller than Basecamp's own page (17 KB of structuredContent before).
     assert.ok(JSON.stringify(structured).length < 8000, String(JSON.stringify(structured).length));
   });

@@ -391,7 +391,7 @@ async function callBasecamp(
       has_more: result.nextCursor !== undefined,
       ...(result.nextCursor ? { next_cursor: result.nextCursor } : {}),
     };
-    const shown = renderList(result.items, op.view, page);
+    const shown = renderList(result.items, op.view, { ...page, continued: params.cursor !== undefined });
     return { text: shown.text, structured: { ...shown.structured, truncated: false } };
   }
 

@@ -183,7 +183,8 @@ function contextPhrase(bucket: BasecampRecord | undefined, parent: BasecampRecor
 export function renderList(
   items: BasecampRecord[],
   view: RecordView | undefined,
-  page: Omit<Page, 'truncated'> & { offset?: number },
+  /** `offset`: items before this page, when known; `continued`: a later page (a cursor was passed), offset unknown. */
+  page: Omit<Page, 'truncated'> & { offset?: number; continued?: boolean },
 ): { text: string; structured: BasecampRecord } {
   const noun = view?.noun ?? 'item';
   const nouns = view?.plural ?? `${noun}s`;
@@ -192,12 +193,17 @@ export function renderList(
   const parent = sharedContext(items, 'parent');
   const offset = page.offset ?? 0;
   // A later page says where it is ("26–50 of 66"), so it is not read as the whole list.
-  const range = offset > 0 && shown > 0 ? `${offset + 1}–${offset + shown}` : `${shown}`;
+  const range =
+    offset > 0 && shown > 0
+      ? `${offset + 1}–${offset + shown}`
+      : page.continued
+        ? `${shown} more`
+        : `${shown}`;
   const total = page.total !== undefined ? ` of ${page.total}` : '';
   const head =
     shown === 0
       ? `No ${nouns} found.`
-      : `${range}${total} ${shown === 1 && !total && offset === 0 ? noun : nouns}${contextPhrase(bucket, parent)}:`;
+      : `${range}${total} ${shown === 1 && !total && offset === 0 && !page.continued ? noun : nouns}${contextPhrase(bucket, parent)}:`;
   // Facts the header already says (e.g. "in Harbor Outfitters") are not repeated on every line.
   const hidden = bucket && typeof bucket.name === 'string' ? [`in ${bucket.name}`] : [];
   const shared = new Set([...(bucket ? ['bucket'] : []), ...(parent ? ['parent'] : [])]);
