@@ -160,6 +160,13 @@ const hours = z
   .regex(/^\d+(\.\d+)?$|^\d+:\d{2}$/, 'must be hours like 1.5 or 1:30')
   .describe('Hours spent, e.g. 1.5 or 1:30');
 
+// The filters the account-wide to-do and card reports share.
+const dueFilter = z
+  .enum(['with', 'without', 'overdue'])
+  .optional()
+  .describe('Only those with a due date, without, or overdue');
+const assigneeFilter = ids('Only those assigned to at least one of these people (person ids)').optional();
+
 export default defineDomain({
   name: 'reports',
   title: 'Reports & tracking',
@@ -176,11 +183,8 @@ export default defineDomain({
       path: '/todos/{filter}.json',
       params: z.object({
         filter: z.enum(['open', 'completed', 'no_due_date', 'unassigned']).describe('Which to-dos'),
-        due: z
-          .enum(['with', 'without', 'overdue'])
-          .optional()
-          .describe('Only those with a due date, without, or overdue'),
-        assignee_ids: ids('Only those assigned to at least one of these people (person ids)').optional(),
+        due: dueFilter,
+        assignee_ids: assigneeFilter,
       }),
       query: ['due', 'assignee_ids'],
       wireNames: { assignee_ids: 'assignee_ids[]' },
@@ -203,7 +207,7 @@ export default defineDomain({
       method: 'GET',
       path: '/todos/overdue.json',
       params: z.object({
-        assignee_ids: ids('Only those assigned to at least one of these people (person ids)').optional(),
+        assignee_ids: assigneeFilter,
       }),
       query: ['assignee_ids'],
       wireNames: { assignee_ids: 'assignee_ids[]' },
@@ -222,11 +226,8 @@ export default defineDomain({
       path: '/cards/{filter}.json',
       params: z.object({
         filter: z.enum(['open', 'completed', 'not_now', 'no_due_date', 'unassigned']).describe('Which cards'),
-        due: z
-          .enum(['with', 'without', 'overdue'])
-          .optional()
-          .describe('Only those with a due date, without, or overdue'),
-        assignee_ids: ids('Only those assigned to at least one of these people (person ids)').optional(),
+        due: dueFilter,
+        assignee_ids: assigneeFilter,
       }),
       query: ['due', 'assignee_ids'],
       wireNames: { assignee_ids: 'assignee_ids[]' },
@@ -250,7 +251,7 @@ export default defineDomain({
       method: 'GET',
       path: '/cards/overdue.json',
       params: z.object({
-        assignee_ids: ids('Only those assigned to at least one of these people (person ids)').optional(),
+        assignee_ids: assigneeFilter,
       }),
       query: ['assignee_ids'],
       wireNames: { assignee_ids: 'assignee_ids[]' },
