@@ -503,10 +503,12 @@ export function createBasecampClient(options: BasecampClientOptions): CompanionB
     const listKey = listIdentity(first);
     let page = first.href;
     let skip = 0;
+    let offset = 0;
     if (req.cursor !== undefined) {
       const state = decodeCursor(req.cursor, { account: account.id, list: listKey, origin: base.origin });
       page = resolve(state.page).href;
       skip = state.skip;
+      offset = state.offset;
     }
 
     const items: T[] = [];
@@ -538,16 +540,30 @@ export function createBasecampClient(options: BasecampClientOptions): CompanionB
         return result(
           items,
           total,
-          encodeCursor({ account: account.id, list: listKey, page, skip: skip + room }),
+          offset,
+          encodeCursor({
+            account: account.id,
+            list: listKey,
+            page,
+            skip: skip + room,
+            offset: offset + items.length,
+          }),
         );
       }
       items.push(...fresh);
-      if (next === undefined) return result(items, total);
+      if (next === undefined) return result(items, total, offset);
       if (items.length >= limit)
         return result(
           items,
           total,
-          encodeCursor({ account: account.id, list: listKey, page: next, skip: 0 }),
+          offset,
+          encodeCursor({
+            account: account.id,
+            list: listKey,
+            page: next,
+            skip: 0,
+            offset: offset + items.length,
+          }),
         );
       page = next;
       skip = 0;
@@ -705,9 +721,15 @@ function leave(shared: Shared, reason: unknown): void {
   }
 }
 
-function result<T>(items: T[], total: number | undefined, nextCursor?: string): ListResult<T> {
+function result<T>(
+  items: T[],
+  total: number | undefined,
+  offset: number,
+  nextCursor?: string,
+): ListResult<T> {
   return {
     items,
+    offset,
     ...(total === undefined ? {} : { totalCount: total }),
     ...(nextCursor ? { nextCursor } : {}),
   };

@@ -124,6 +124,7 @@ describe('list() pagination', () => {
       list: '/123/todolists/1/todos.json',
       page: `${foreign.origin}/123/x.json`,
       skip: 0,
+      offset: 0,
     });
     await assert.rejects(bc.list({ path: '/todolists/1/todos.json', cursor: elsewhere }), BadCursorError);
   });
@@ -136,6 +137,7 @@ describe('list() pagination', () => {
     for (const edit of [
       { u: new URL('/123/people.json', String(wire.u)).href },
       { s: 0 },
+      { o: 0 },
       { m: undefined },
     ]) {
       const forged = Buffer.from(JSON.stringify({ ...wire, ...edit })).toString('base64url');
@@ -143,6 +145,9 @@ describe('list() pagination', () => {
     }
     const resumed = await bc.list({ path: '/todolists/1/todos.json', cursor: nextCursor, limit: 5 });
     assert.equal(resumed.items.length, 5, 'the cursor as given still works');
+    assert.equal(resumed.offset, 5, 'the cursor says how many items came before');
+    const third = await bc.list({ path: '/todolists/1/todos.json', cursor: resumed.nextCursor, limit: 5 });
+    assert.equal(third.offset, 10);
   });
 
   it('refuses to follow a next link to another origin', async () => {
@@ -175,6 +180,7 @@ describe('Link and cursor parsing', () => {
       list: '/1/x.json',
       page: 'https://3.basecampapi.com/1/x.json?page=2',
       skip: 7,
+      offset: 37,
     };
     const cursor = encodeCursor(state);
     assert.deepEqual(
@@ -190,6 +196,13 @@ describe('Link and cursor parsing', () => {
     ).toString('base64url');
     assert.throws(
       () => decodeCursor(negative, { account: 1, list: '/1/x.json', origin: 'https://3.basecampapi.com' }),
+      BadCursorError,
+    );
+    const noOffset = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')), o: undefined }),
+    ).toString('base64url');
+    assert.throws(
+      () => decodeCursor(noOffset, { account: 1, list: '/1/x.json', origin: 'https://3.basecampapi.com' }),
       BadCursorError,
     );
   });

@@ -30,9 +30,11 @@ export interface CursorState {
   page: string;
   /** Items of that page the caller already has. */
   skip: number;
+  /** Items of the whole list already handed out, so a later page can say "26–50 of 66". */
+  offset: number;
 }
 
-const VERSION = 2;
+const VERSION = 3;
 
 /**
  * Cursors are signed with a key that lives only in this process: an agent can pass a cursor back but not edit it
@@ -40,9 +42,9 @@ const VERSION = 2;
  */
 const CURSOR_KEY = randomBytes(32);
 
-function mac(v: unknown, a: unknown, l: unknown, u: unknown, s: unknown): Buffer {
+function mac(v: unknown, a: unknown, l: unknown, u: unknown, s: unknown, o: unknown): Buffer {
   return createHmac('sha256', CURSOR_KEY)
-    .update(JSON.stringify([v, a, l, u, s]))
+    .update(JSON.stringify([v, a, l, u, s, o]))
     .digest()
     .subarray(0, 16);
 }
@@ -54,7 +56,8 @@ export function encodeCursor(state: CursorState): string {
     l: state.list,
     u: state.page,
     s: state.skip,
-    m: mac(VERSION, state.account, state.list, state.page, state.skip).toString('base64url'),
+    o: state.offset,
+    m: mac(VERSION, state.account, state.list, state.page, state.skip, state.offset).toString('base64url'),
   };
   return Buffer.from(JSON.stringify(wire), 'utf8').toString('base64url');
 }
@@ -92,12 +95,15 @@ export function decodeCursor(
     typeof record.s !== 'number' ||
     !Number.isInteger(record.s) ||
     record.s < 0 ||
+    typeof record.o !== 'number' ||
+    !Number.isInteger(record.o) ||
+    record.o < 0 ||
     typeof record.m !== 'string'
   ) {
     throw new BadCursorError(BAD);
   }
   const given = Buffer.from(record.m, 'base64url');
-  const expected = mac(record.v, record.a, record.l, record.u, record.s);
+  const expected = mac(record.v, record.a, record.l, record.u, record.s, record.o);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new BadCursorError(BAD);
   if (record.a !== expect.account) {
     throw new BadCursorError(
@@ -116,5 +122,5 @@ export function decodeCursor(
     throw new BadCursorError(BAD);
   }
   if (page.origin !== expect.origin) throw new BadCursorError(BAD);
-  return { account: record.a, list: record.l, page: page.href, skip: record.s };
+  return { account: record.a, list: record.l, page: page.href, skip: record.s, offset: record.o };
 }

@@ -44,6 +44,8 @@ export interface ListResult<T = unknown> {
   totalCount?: number;
   /** Present when more items exist: pass it back as `cursor` to get exactly the rest. */
   nextCursor?: string;
+  /** Items of the list handed out before these (0 on the first page; carried in the cursor). */
+  offset: number;
 }
 
 export interface BinaryResult {

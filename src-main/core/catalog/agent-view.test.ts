@@ -94,7 +94,16 @@ describe('what agents see', () => {
     assert.ok(structured.items.some((item) => Array.isArray(item.assignee_ids)));
     // A later page is not read as the whole list.
     const next = await h.ok('bc_todos', 'list', { todolist_id: launch.id, cursor: structured.next_cursor });
-    assert.match(next.text, /^25 more of \d+ to-dos in to-do list “Launch checklist”/);
+    const total = structured.total as number;
+    assert.equal(total, 66);
+    assert.match(next.text, /^26–50 of 66 to-dos in to-do list “Launch checklist”/);
+    assert.equal(next.structured.offset, 25);
+    const last = await h.ok('bc_todos', 'list', {
+      todolist_id: launch.id,
+      cursor: next.structured.next_cursor,
+    });
+    assert.match(last.text, /^51–66 of 66 to-dos in to-do list “Launch checklist”/);
+    assert.equal(last.structured.has_more, false);
     // Far smaller than Basecamp's own page (17 KB of structuredContent before).
     assert.ok(JSON.stringify(structured).length < 8000, String(JSON.stringify(structured).length));
   });

@@ -391,7 +391,11 @@ async function callBasecamp(
       has_more: result.nextCursor !== undefined,
       ...(result.nextCursor ? { next_cursor: result.nextCursor } : {}),
     };
-    const shown = renderList(result.items, op.view, { ...page, continued: params.cursor !== undefined });
+    const shown = renderList(result.items, op.view, {
+      ...page,
+      offset: result.offset,
+      continued: params.cursor !== undefined,
+    });
     return { text: shown.text, structured: { ...shown.structured, truncated: false } };
   }
 
