@@ -32,11 +32,15 @@ function advertisedSchema(jsonSchema: JsonSchemaObject): StandardSchemaWithJSON<
   } as StandardSchemaWithJSON<Record<string, unknown>>;
 }
 
-const INSTRUCTIONS = [
-  'Basecamp tools. Start with bc_whoami to see who you are and which accounts exist; bc_search finds anything by text;',
-  'bc_get_project shows a project and the ids of its tools (to-do set, message board, Campfire).',
+/** Read by the agent before any tool; instructions.test.ts checks every name in it exists. */
+export const INSTRUCTIONS = [
+  'Basecamp tools. bc_whoami: who you are and which accounts exist. bc_search finds anything by text; bc_resolve_url reads a pasted Basecamp link.',
+  'bc_list_projects, then bc_get_project for a project and the ids of its tools (to-do set, message board, Campfire). bc_my_assignments: what is on you.',
+  'Everything else is one tool per area (bc_todos, bc_comments, bc_messages, …) taking {action, params}; action "help" explains an action.',
   'Lists return limit items and a next_cursor when more exist: say what your answer covers.',
   'Messages and documents are saved as drafts unless publish is true; destructive actions need confirm: true after the user agreed.',
+  'Resources: basecamp://projects, basecamp://my/assignments, basecamp://projects/{project_id} and basecamp://projects/{project_id}/{type}/{recording_id}.',
+  'Prompts: catch_up, weekly_recap, plan_project, draft_checkin_answer.',
 ].join(' ');
 
 export function createServerWithTools(
