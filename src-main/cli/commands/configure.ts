@@ -7,7 +7,12 @@ import {
   type CliCommand,
   type CliIo,
 } from '../command.ts';
-import { configureClient, reconfigureAll, type ConfigureResult } from '../../core/clients/configure.ts';
+import {
+  configureClient,
+  describeModeTightened,
+  reconfigureAll,
+  type ConfigureResult,
+} from '../../core/clients/configure.ts';
 import { clientIds, findClient } from '../../core/clients/table.ts';
 import { openClientsContext } from './clients-context.ts';
 
@@ -56,12 +61,8 @@ function describe(result: ConfigureResult): string[] {
     lines.push(`Note: ${client.title} does not look installed here; the entry will be ready when it is.`);
   }
   if (result.backup) lines.push(`Backup of the previous file: ${result.backup}`);
-  if (result.modeTightened) {
-    const octal = (mode: number) => mode.toString(8).padStart(4, '0');
-    lines.push(
-      `${result.file} was readable by other users (mode ${octal(result.modeTightened.from)}); it holds a client token now, so it is ${octal(result.modeTightened.to)} (only you can read it).`,
-    );
-  }
+  if (result.modeTightened && result.file)
+    lines.push(describeModeTightened(result.file, result.modeTightened));
   if (result.newToken)
     lines.push(`A new client token was issued for "${result.name}"; any older one stops working.`);
   if (!result.dryRun && result.action !== 'unchanged' && result.action !== 'not-present')

@@ -90,6 +90,12 @@ export type ConfigureAction =
   | 'ran-command' // the client's CLI did it
   | 'run-this-command'; // the client's CLI is not on PATH: the user runs the printed command
 
+/** Said by the CLI and the window when configure narrowed a shared config file to its owner. */
+export function describeModeTightened(file: string, change: { from: number; to: number }): string {
+  const octal = (mode: number): string => mode.toString(8).padStart(4, '0');
+  return `${file} was readable by other users (mode ${octal(change.from)}); it holds a client token now, so it is ${octal(change.to)} (only you can read it).`;
+}
+
 export interface ConfigureResult {
   client: ClientSpec;
   /** Registry name (`cursor`, `cursor:/path/to/project`). */

@@ -130,3 +130,51 @@ test('the window contract over the real core on the sandbox: sign in, configure,
     fs.rmSync(home, { recursive: true, force: true });
   }
 });
+
+test('configure from the window says when it made a shared config file private (it now holds a token)', async () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-window-mode-'));
+  const env = {
+    ...process.env,
+    HOME: home,
+    USERPROFILE: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    BASECAMP_COMPANION_HOME: path.join(home, 'data'),
+  };
+  const file = path.join(home, '.cursor', 'mcp.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ mcpServers: { other: { url: 'http://127.0.0.1:1/mcp' } } }));
+  fs.chmodSync(file, 0o644);
+  const { companion, api } = await windowOverSandbox(env);
+  try {
+    await companion.startServer({ port: 0 });
+    const envelope = await dispatch(
+      api.handlers,
+      'clients:configure',
+      { kind: 'cursor' },
+      tray,
+      companion.logger,
+    );
+    if (!envelope.ok) assert.fail(envelope.error.message);
+    const { message } = envelope.value as { message: string };
+    assert.match(message, /^Added Basecamp to Cursor\./);
+    assert.match(
+      message,
+      /mcp\.json was readable by other users \(mode 0644\).*so it is 0600 \(only you can read it\)/,
+    );
+    assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+    // Written again: already private, nothing more to say.
+    const again = await dispatch(
+      api.handlers,
+      'clients:configure',
+      { kind: 'cursor' },
+      tray,
+      companion.logger,
+    );
+    if (!again.ok) assert.fail(again.error.message);
+    assert.doesNotMatch((again.value as { message: string }).message, /readable by other users/);
+  } finally {
+    api.close();
+    await companion.close();
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+});

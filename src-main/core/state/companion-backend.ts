@@ -15,7 +15,11 @@ import type { Companion } from '../app.ts';
 import { REGISTER_INTEGRATION_URL } from '../auth/config.ts';
 import type { LoginProgress } from '../auth/login.ts';
 import { domains } from '../catalog/index.ts';
-import { configureClient, type ConfigureResult as CoreConfigureResult } from '../clients/configure.ts';
+import {
+  configureClient,
+  describeModeTightened,
+  type ConfigureResult as CoreConfigureResult,
+} from '../clients/configure.ts';
 import { systemEnvironment, type ClientEnvironment } from '../clients/environment.ts';
 import { clientStatus } from '../clients/status.ts';
 import { CLIENTS, endpointUrl, findClient, isInstalled, type BridgeCommand } from '../clients/table.ts';
@@ -54,6 +58,14 @@ function progressOf(event: LoginProgress): SignInProgress {
 }
 
 function describeConfigure(result: CoreConfigureResult): string {
+  const said = describeAction(result);
+  // The file now holds a token: say that it was made private, as the CLI does.
+  return result.modeTightened && result.file
+    ? `${said} ${describeModeTightened(result.file, result.modeTightened)}`
+    : said;
+}
+
+function describeAction(result: CoreConfigureResult): string {
   const title = result.client.title;
   switch (result.action) {
     case 'added':
