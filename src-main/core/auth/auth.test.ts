@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import { authHarness, freePort, signIn } from './auth-test-support.ts';
 import { visitSignInLink, type BrowserVisit } from './browser-test-support.ts';
 import { createLaunchpad } from './launchpad.ts';
+import { createLogger } from '../log/logger.ts';
+import { LogRing } from '../log/ring.ts';
 import { createMemoryStore } from '../secrets/memory-store.ts';
 import { KeychainError, type SecretStore } from '../secrets/store.ts';
 import type { AuthError } from './errors.ts';
@@ -268,4 +270,32 @@ test('a bad BASECAMP_REDIRECT_URI shows up in status and stops sign-in before an
     (error: AuthError) => error.code === 'bad_redirect_uri',
   );
   assert.equal(misconfigured.status().loginInProgress, false);
+});
+
+test('Launchpad lists an account at a plain-http address besides a good one: signed in to the good one, a warning, and status says so', async (t) => {
+  const ring = new LogRing(100);
+  const h = await authHarness({
+    sandbox: { insecureAccount: true },
+    auth: { logger: createLogger({ level: 'info', ring }) },
+  });
+  t.after(() => h.close());
+  const { result } = await signIn(h.auth);
+  assert.deepEqual(
+    result.accounts.map((account) => account.id),
+    h.sandbox.accounts.map((account) => account.id),
+  );
+  const warning = ring
+    .since(0, 100)
+    .find((entry) => entry.level === 'warn' && /plain http/i.test(entry.message));
+  assert.ok(warning, 'a warning names the refused account');
+  assert.match(JSON.stringify(warning), /http:\/\/basecamp\.example\//);
+  const status = h.auth.status();
+  assert.equal(status.state, 'signed-in');
+  assert.match(
+    status.problem ?? '',
+    /Juniper & Pine Mirror \(\d+\) at http:\/\/basecamp\.example\/\d+.*not HTTPS/,
+  );
+  // Signed out: nothing left to warn about.
+  await h.auth.logout();
+  assert.equal(h.auth.status().problem, undefined);
 });

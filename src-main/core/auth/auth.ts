@@ -140,6 +140,9 @@ export function createAuth(options: AuthOptions): Auth {
       } catch (error) {
         problem = (error as Error).message;
       }
+      if (!problem && data.signInState === 'signed-in' && data.refusedAccounts.length > 0) {
+        problem = `Launchpad also lists ${data.refusedAccounts.map((account) => `${account.name} (${account.id}) at ${account.href}`).join(', ')}, which is not HTTPS, so it was left out and your sign-in is never sent there. Basecamp's API is always https://; check BASECAMP_LAUNCHPAD_URL points at the real Launchpad.`;
+      }
       const clientId = env.BASECAMP_CLIENT_ID || data.oauth.clientId;
       return {
         state: data.signInState,
@@ -200,6 +203,7 @@ export function createAuth(options: AuthOptions): Auth {
       settings.update((data) => ({
         identity: undefined,
         accounts: [],
+        refusedAccounts: [],
         selectedAccountId: undefined,
         tokenExpiresAt: undefined,
         tokenObtainedAt: undefined,

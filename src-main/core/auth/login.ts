@@ -128,6 +128,12 @@ export async function runLogin(deps: LoginDeps, options: LoginOptions = {}): Pro
       );
     }
 
+    if (info.refused.length > 0) {
+      logger.warn('Launchpad lists accounts at a plain http address; they were left out', {
+        accounts: info.refused.map((account) => ({ id: account.id, name: account.name, href: account.href })),
+      });
+    }
+
     deps.tokens.reset();
     await deps.tokens.saveGrant(grant, info.expiresAt);
     // What the environment supplied worked: remember it so a later `serve` can renew tokens without it.
@@ -141,6 +147,7 @@ export async function runLogin(deps: LoginDeps, options: LoginOptions = {}): Pro
     settings.update((current) => ({
       identity: info.identity,
       accounts: info.accounts,
+      refusedAccounts: info.refused,
       selectedAccountId: selected?.id,
       signInState: 'signed-in',
       oauth: { ...current.oauth, clientId: client.clientId },

@@ -29,6 +29,8 @@ export interface SandboxOptions {
   port?: number;
   /** How many bc3 accounts `authorization.json` lists (1 or 2; default 1). */
   bc3Accounts?: 1 | 2;
+  /** Also list a bc3 account whose API address is plain http on a non-loopback host (the companion must leave it out). */
+  insecureAccount?: boolean;
   /** Registered OAuth clients; default: one sandbox client (SANDBOX_CLIENT_ID / SECRET). */
   clients?: OAuthClient[];
   /** The default client's registered redirect URI (default: the companion's `http://127.0.0.1:3918/callback`). */
@@ -80,6 +82,7 @@ const PRIMARY = { id: 5_276_001, name: 'Juniper & Pine' };
 const SECONDARY = { id: 5_276_002, name: 'Trail Crew' };
 const BCX_ID = 2_048_001;
 const CAMPFIRE_ID = 3_096_001;
+const INSECURE_ID = 4_096_001;
 
 function buildStores(options: SandboxOptions): Map<number, AccountStore> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
@@ -127,6 +130,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       href: `${origin}/${store.account.id}`,
       app_href: `${origin}/app/${store.account.id}`,
     })),
+    ...(options.insecureAccount
+      ? [
+          {
+            product: 'bc3' as const,
+            id: INSECURE_ID,
+            name: 'Juniper & Pine Mirror',
+            href: `http://basecamp.example/${INSECURE_ID}`,
+            app_href: `http://basecamp.example/app/${INSECURE_ID}`,
+          },
+        ]
+      : []),
     // Other 37signals products the same person uses: the companion must never pick these.
     {
       product: 'bcx',

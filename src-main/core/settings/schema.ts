@@ -47,6 +47,10 @@ export const settingsSchema = z.object({
   identity: identitySchema.optional(),
   accounts: z.array(accountSchema).default([]),
   selectedAccountId: z.number().int().optional(),
+  /** bc3 accounts Launchpad listed at a plain-http API address: left out of `accounts`, and said in status. */
+  refusedAccounts: z
+    .array(z.object({ id: z.number().int(), name: z.string(), href: z.string() }))
+    .default([]),
   /** When the access token expires (ISO time); the token itself is in the keychain. */
   tokenExpiresAt: z.string().optional(),
   /** When that access token was issued (ISO time): with the expiry it gives the lifetime, to refresh ahead of time. */
