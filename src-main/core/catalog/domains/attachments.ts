@@ -143,6 +143,17 @@ export const attachmentOperations: Operation[] = [
   }),
 ];
 
+/**
+ * A url off the account's API address (e.g. an inline attachment's href on a storage host) is not fetched: the
+ * sign-in goes only to the account, and which other hosts Basecamp serves files from is not documented.
+ */
+function outsideAccount(address: string, accountHref: string): string | undefined {
+  const url = new URL(address);
+  const base = new URL(accountHref.replace(/\/*$/, '/'));
+  if (url.origin === base.origin && (url.pathname + '/').startsWith(base.pathname)) return undefined;
+  return `${url.host} is not your Basecamp account's API address (${base.href}), and Basecamp Companion sends your sign-in only there, so it does not download from it. For a file in Docs & Files pass its upload_id instead; for a file embedded in a message or comment, open it in Basecamp.`;
+}
+
 /** Upload errors the agent can fix, as an answer instead of a thrown failure. */
 function refused(error: unknown) {
   if (!(error instanceof UploadInputError)) throw error;
@@ -302,6 +313,10 @@ export const downloadOperations: Operation[] = [
           new UploadInputError('Give either upload_id or url (a download_url), not both and not neither.'),
         );
       let address = params.url;
+      if (address !== undefined) {
+        const outside = outsideAccount(address, ctx.client.account.href);
+        if (outside) return { text: outside, isError: true };
+      }
       let name: string | undefined;
       if (params.upload_id !== undefined) {
         const { data } = await ctx.client.request<BasecampRecord>({

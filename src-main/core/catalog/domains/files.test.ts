@@ -239,6 +239,19 @@ describe('files download on the sandbox', () => {
     assert.equal(tooSmall.isError, true);
   });
 
+  test('a url outside the account (an inline attachment on a storage host) says what to do; nothing is sent', async () => {
+    const before = h.env.requests();
+    const answer = await h.call('bc_files', {
+      action: 'download',
+      params: { url: 'https://files.example.com/123/blobs/abc/download/photo.png' },
+    });
+    assert.equal(answer.isError, true);
+    assert.match(answer.text, /files\.example\.com/);
+    assert.match(answer.text, /upload_id/);
+    assert.match(answer.text, /open it in Basecamp/i);
+    assert.equal(h.env.requests(), before);
+  });
+
   test('secrets stay home: a hidden file or folder is not uploaded', async () => {
     const before = h.env.requests();
     const answer = await h.call('bc_files', {
