@@ -8,7 +8,13 @@ import { z } from 'zod';
 import type { BasecampRecord, Operation } from '../operation.ts';
 import { defineOperation } from '../operation.ts';
 import { id, line } from '../params.ts';
-import { openAllowedFile, UploadRefused, type AllowedFile, type UploadPolicy } from '../upload-folders.ts';
+import {
+  openAllowedFile,
+  readAtMost,
+  UploadRefused,
+  type AllowedFile,
+  type UploadPolicy,
+} from '../upload-folders.ts';
 
 /** Largest file the companion uploads in one call; Basecamp allows more, agents rarely need it. */
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
@@ -62,7 +68,13 @@ async function fileFrom(
       if (file.size > MAX_UPLOAD_BYTES)
         throw new UploadInputError(`${params.path} is ${file.size} bytes; the limit is ${MAX_UPLOAD_BYTES}.`);
       if (file.size === 0) throw new UploadInputError(`${params.path} is empty.`);
-      return { bytes: await file.handle.readFile(), name: params.name ?? basename(params.path) };
+      // Read from the handle that was checked, and never past the limit even if the file grew since.
+      const bytes = await readAtMost(file.handle, MAX_UPLOAD_BYTES + 1);
+      if (bytes.length > MAX_UPLOAD_BYTES)
+        throw new UploadInputError(
+          `${params.path} grew past the limit of ${MAX_UPLOAD_BYTES} bytes while it was read.`,
+        );
+      return { bytes, name: params.name ?? basename(params.path) };
     } finally {
       await file.handle.close();
     }
