@@ -165,7 +165,7 @@ describe('prompts', () => {
     const text = (got.messages[0]!.content as { text: string }).text;
     assert.ok(text.includes(project.title));
     assert.ok(text.includes('since 2026-11-01'));
-    assert.ok(text.includes(`"board_id: ${board.id}"`) || text.includes(`board_id: ${board.id}`));
+    assert.ok(text.includes(`"board_id": ${board.id}`), text);
     const order = ['project_activity', 'bc_messages', 'bc_campfires', 'bc_my_assignments'].map((name) =>
       text.indexOf(name),
     );
