@@ -132,6 +132,26 @@ test('a mention reads as <@id|Name> from its sgid (Rails signed GlobalID), once,
   );
 });
 
+test('placeholder-looking text typed in Basecamp or by an agent never becomes a mention', () => {
+  const typed = '<div>Hi BCMENTION42L416461X and BCMENTION7X and BCM00P9L41X</div>';
+  const markdown = htmlToMarkdown(typed);
+  assert.doesNotMatch(markdown, /<@/, markdown);
+  assert.match(markdown, /BCMENTION42L416461X/, 'the text reads back as typed');
+  const html = markdownToHtml('Hi BCMENTION5X', new Map([[5, 'sgid-5']]));
+  assert.doesNotMatch(html, /bc-attachment/, html);
+});
+
+test('a mention inside a link address never lands inside the href', () => {
+  const html = markdownToHtml(
+    '[x](https://a.example/<@5>) and <@5> [y](https://b.example/BCMENTION5X)',
+    new Map([[5, 'sgid-5']]),
+  );
+  for (const href of html.matchAll(/href="([^"]*)"/g))
+    assert.doesNotMatch(href[1]!, /[<>]|bc-attachment/, href[1]);
+  assert.equal((html.match(/<bc-attachment /g) ?? []).length, 1, html);
+  assert.doesNotMatch(html.replace(/<[^>]*>/g, ''), /BCM[0-9a-f]{16}P/, 'no placeholder is left in the text');
+});
+
 test('a later page says where it is: 26–50 of 66', () => {
   const items = Array.from({ length: 25 }, (_, i) => ({ id: i + 26, title: `To-do ${i + 26}` }));
   const page = renderList(

@@ -1,5 +1,6 @@
 // Basecamp rich text ⇄ Markdown. Agents read and write Markdown; Basecamp stores a small HTML subset
 // (div, h1, br, strong, em, strike, a, pre, ol, ul, li, blockquote, bc-attachment).
+import { randomBytes } from 'node:crypto';
 import { Marked } from 'marked';
 import TurndownService from 'turndown';
 
@@ -32,21 +33,27 @@ export function personIdOfSgid(sgid: string | undefined): number | undefined {
 }
 
 /** A mention in the form an agent writes back: `<@id|Name>` (`<@id>` alone works too). */
-function mentionMarkdown(attributes: string, caption: string): string {
+function mentionMarkdown(attributes: string, caption: string, nonce: string): string {
   const name = caption.replace(/^@+/, '').trim();
   const person = personIdOfSgid(attribute(attributes, 'sgid'));
   if (person === undefined) return `@${name || 'someone'}`;
-  return name ? `BCMENTION${person}L${Buffer.from(name).toString('hex')}X` : `BCMENTION${person}X`;
+  return `BCM${nonce}P${person}L${Buffer.from(name).toString('hex')}X`;
 }
 
-function inlineAttachments(html: string): string {
+/**
+ * A fresh word for each conversion, so placeholder-looking text someone typed in Basecamp (or an agent
+ * wrote) can never be taken for one of ours. Letters and digits only: marked and turndown leave it alone.
+ */
+const freshNonce = () => randomBytes(8).toString('hex');
+
+function inlineAttachments(html: string, nonce: string): string {
   return html.replace(ATTACHMENT, (_match, attributes: string, inner: string) => {
     const caption = inner
       .replace(/<[^>]+>/g, ' ')
       .replace(/\s+/g, ' ')
       .trim();
     if (attribute(attributes, 'content-type') === 'application/vnd.basecamp.mention')
-      return mentionMarkdown(attributes, caption);
+      return mentionMarkdown(attributes, caption, nonce);
     const name = attribute(attributes, 'filename') ?? (caption || 'attachment');
     const href = attribute(attributes, 'href') ?? attribute(attributes, 'url');
     return href ? `<a href="${href}">📎 ${name}</a>` : `📎 ${name}`;
@@ -57,11 +64,12 @@ turndown.addRule('strike', { filter: ['del', 's', 'strike'], replacement: (conte
 
 export function htmlToMarkdown(html: string): string {
   if (!/[<&]/.test(html)) return html.trim();
+  const nonce = freshNonce();
   return (
     turndown
-      .turndown(inlineAttachments(html))
+      .turndown(inlineAttachments(html, nonce))
       // Mentions go in after turndown, which would escape their angle brackets; the label may hold any text.
-      .replace(/BCMENTION(\d+)(?:L([0-9a-f]*))?X/g, (_m, person: string, label?: string) =>
+      .replace(new RegExp(`BCM${nonce}P(\\d+)L([0-9a-f]*)X`, 'g'), (_m, person: string, label: string) =>
         label
           ? `<@${person}|${Buffer.from(label, 'hex')
               .toString()
@@ -128,7 +136,6 @@ const agentMarkdown = new Marked({
 
 /** `<@123>` or `<@123|Ada Lindqvist>` in Markdown mentions person 123 (Basecamp needs the person's sgid, looked up by the executor). */
 const MENTION = /<@(\d{1,16})(?:\|[^<>|\n]{0,100})?>/g;
-const MENTION_TOKEN = /BCMENTION(\d+)X/g;
 
 export function mentionedPeople(markdown: string): number[] {
   return [...new Set([...markdown.matchAll(MENTION)].map((match) => Number(match[1])))];
@@ -140,13 +147,19 @@ export function mentionedPeople(markdown: string): number[] {
  */
 export function markdownToHtml(markdown: string, mentions: ReadonlyMap<number, string> = new Map()): string {
   // A plain-word token survives marked untouched; the mention markup goes in after the tag filter.
-  const html = agentMarkdown.parse(markdown.replace(MENTION, 'BCMENTION$1X'), { async: false });
-  return basecampSubset(html).replace(MENTION_TOKEN, (token, id: string) => {
+  const nonce = freshNonce();
+  const html = agentMarkdown.parse(markdown.replace(MENTION, `BCM${nonce}P$1X`), { async: false });
+  const token = new RegExp(`BCM${nonce}P(\\d+)X`, 'g');
+  const mention = (_token: string, id: string) => {
     const sgid = mentions.get(Number(id));
     return sgid
       ? `<bc-attachment sgid="${sgid.replace(/"/g, '')}" content-type="application/vnd.basecamp.mention"></bc-attachment>`
       : `@${id}`;
-  });
+  };
+  // Only text between tags becomes a mention: one inside a link's href would break out of the attribute.
+  return basecampSubset(html).replace(/(<[^>]*>)|([^<]+)/g, (_m, tag?: string, text?: string) =>
+    tag ? tag.replace(token, '@$1') : text!.replace(token, mention),
+  );
 }
 
 /** The HTML marked made, rebuilt tag by tag: allow-listed tags only, no attributes but a safe link's href. */
