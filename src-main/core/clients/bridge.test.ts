@@ -228,3 +228,24 @@ test('a bridge launch needs the token and relays only to a loopback http endpoin
     });
   }
 });
+
+test('a redirect from whatever holds the port is not followed: nothing reaches the other listener', async () => {
+  const real = await endpoint();
+  const squatter = http.createServer((_req, res) => res.writeHead(307, { location: real.url }).end());
+  await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+  const { port } = squatter.address() as AddressInfo;
+  try {
+    const { out, err } = await converse(`http://127.0.0.1:${port}/mcp`, GOOD, [
+      JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    ]);
+    assert.equal(real.seen.length, 0, 'the redirect target received nothing');
+    const error = out[0]!.error as { code: number; message: string };
+    assert.equal(error.code, BRIDGE_ERRORS.unreachable);
+    assert.match(error.message, /answered with a redirect, so it is not Basecamp Companion/);
+    assert.match(err, /redirect/);
+    assert.ok(!err.includes(GOOD) && !error.message.includes(GOOD));
+  } finally {
+    await new Promise((resolve) => squatter.close(resolve));
+    await real.close();
+  }
+});

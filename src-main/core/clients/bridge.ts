@@ -169,10 +169,20 @@ export function startBridge(options: BridgeOptions): BridgeHandle {
         method: 'POST',
         headers,
         body: line,
+        // The companion never redirects: whatever does may be squatting its port, and a redirect would
+        // hand the request (and, same-origin, the token) to another listener.
+        redirect: 'error',
         ...(options.signal ? { signal: options.signal } : {}),
       });
     } catch (error) {
-      const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      if (/redirect/i.test(cause?.message ?? '')) {
+        const text = `Something at ${options.url} answered with a redirect, so it is not Basecamp Companion (another program may hold its port); nothing was sent on. Quit that program or restart the app, then try again.`;
+        say(text);
+        failAll(ids, BRIDGE_ERRORS.unreachable, text);
+        return;
+      }
+      const reason = cause?.code ?? (error as Error).message;
       const text = `Basecamp Companion is not reachable at ${options.url} (${reason}). Start the app (or \`basecamp-companion serve\`) and try again.`;
       say(text);
       failAll(ids, BRIDGE_ERRORS.unreachable, text);
