@@ -59,6 +59,10 @@ export interface Companion {
    * so a second demo run cannot break the first one's token. Use `configure` for tokens that last.
    */
   issueSessionToken(name: string): string;
+  /** The clients holding a session token, for the window (they have no entry in the settings file). */
+  sessionClients(): Array<{ name: string; kind: string; createdAt: string }>;
+  /** Ends a session token; false when there is no such session client. */
+  revokeSessionClient(name: string): boolean;
   /** Starts the MCP endpoint (port from settings unless given; 0 picks a free one). */
   startServer(options?: { port?: number }): Promise<RunningMcpServer>;
   server(): RunningMcpServer | undefined;
@@ -201,7 +205,7 @@ export async function createCompanion(options: CompanionOptions = {}): Promise<C
     },
   };
 
-  const sessionTokens = new Map<string, { name: string; kind: string }>(); // token hash → client
+  const sessionTokens = new Map<string, { name: string; kind: string; createdAt: string }>(); // token hash → client
   const verifyClientToken = (token: string): { name: string; kind: string } | undefined =>
     sessionTokens.get(hashToken(token)) ?? clients.verifyClientToken(token);
 
@@ -224,8 +228,20 @@ export async function createCompanion(options: CompanionOptions = {}): Promise<C
     issueSessionToken(name) {
       const token = mintToken();
       registerSecret(token);
-      sessionTokens.set(hashToken(token), { name, kind: 'session' });
+      sessionTokens.set(hashToken(token), { name, kind: 'session', createdAt: new Date().toISOString() });
       return token;
+    },
+    sessionClients: () => [...sessionTokens.values()],
+    revokeSessionClient(name) {
+      let found = false;
+      for (const [hash, client] of sessionTokens) {
+        if (client.name === name) {
+          sessionTokens.delete(hash);
+          found = true;
+        }
+      }
+      if (found) notify();
+      return found;
     },
     async startServer(serverOptions = {}) {
       if (running) return running;

@@ -49,6 +49,8 @@ export interface ClientRegistry {
   remove(name: string): boolean;
   get(name: string): ClientView | undefined;
   list(): ClientView[];
+  /** The in-memory stats of any client name, configured or not (session clients have no record). */
+  statsFor(name: string): ClientStats;
   /** Hooks for the MCP endpoint. */
   recordSeen(name: string, clientInfo?: ClientInfo): void;
   recordCall(name: string, outcome: { ok: boolean }): void;
@@ -188,6 +190,9 @@ export function createClientRegistry(options: RegistryOptions): ClientRegistry {
     },
     list() {
       return records().map((record) => ({ ...record, stats: { ...statsOf(record.name) } }));
+    },
+    statsFor(name) {
+      return { ...statsOf(name) };
     },
     recordSeen(name, clientInfo) {
       const entry = statsOf(name);

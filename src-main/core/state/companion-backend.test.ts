@@ -178,3 +178,57 @@ test('configure from the window says when it made a shared config file private (
     fs.rmSync(home, { recursive: true, force: true });
   }
 });
+
+test('the run-only client that serve --sandbox prints shows under Connected clients, counts calls and can be revoked', async () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-window-'));
+  const env = {
+    ...process.env,
+    HOME: home,
+    USERPROFILE: home,
+    BASECAMP_COMPANION_HOME: path.join(home, 'data'),
+  };
+  const { companion, api } = await windowOverSandbox(env);
+  const call = async (channel: string, request: unknown = {}) => {
+    const envelope = await dispatch(api.handlers, channel, request, tray, companion.logger);
+    if (!envelope.ok) assert.fail(`${channel}: ${envelope.error.message}`);
+    return envelope.value as never;
+  };
+  try {
+    const server = await companion.startServer({ port: 0 });
+    const token = companion.issueSessionToken('sandbox-demo');
+    const listTools = () =>
+      fetch(server.url, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+        },
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'tools/call',
+          params: { name: 'bc_whoami', arguments: {} },
+        }),
+      });
+    assert.equal((await listTools()).status, 200);
+    const seen = ((await call('snapshot:get')) as Snapshot).clients.find(
+      (client) => client.name === 'sandbox-demo',
+    );
+    assert.ok(seen, 'the session client is listed');
+    assert.equal(seen.calls, 1);
+    assert.equal(seen.status, 'connected');
+    await call('clients:revoke', { name: 'sandbox-demo' });
+    assert.equal((await listTools()).status, 401);
+    assert.equal(
+      ((await call('snapshot:get')) as Snapshot).clients.some((client) => client.name === 'sandbox-demo'),
+      false,
+    );
+    const saved = fs.existsSync(companion.settings.file) ? fs.readFileSync(companion.settings.file, 'utf8') : '';
+    assert.doesNotMatch(saved, /sandbox-demo/, 'a run-only token is never written down');
+  } finally {
+    api.close();
+    await companion.close();
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+});

@@ -22,6 +22,7 @@ import {
 } from '../clients/configure.ts';
 import { systemEnvironment, type ClientEnvironment } from '../clients/environment.ts';
 import { clientStatus } from '../clients/status.ts';
+import type { ClientStats } from '../clients/tokens.ts';
 import { CLIENTS, endpointUrl, findClient, isInstalled, type BridgeCommand } from '../clients/table.ts';
 import { UserFacingError } from './dispatch.ts';
 import type { CompanionBackend } from './backend.ts';
@@ -86,6 +87,15 @@ function describeAction(result: CoreConfigureResult): string {
     case 'printed':
       return `Run \`basecamp-companion configure ${result.client.id} --print\` in a terminal to see the snippet.`;
   }
+}
+
+function statsView(stats: ClientStats): Pick<ClientView, 'clientInfo' | 'lastSeenAt' | 'calls' | 'errors'> {
+  return {
+    ...(stats.clientInfo ? { clientInfo: { ...stats.clientInfo } } : {}),
+    ...(stats.lastSeen ? { lastSeenAt: stats.lastSeen } : {}),
+    calls: stats.calls,
+    errors: stats.errors,
+  };
 }
 
 export function createCompanionBackend(
@@ -165,8 +175,8 @@ export function createCompanionBackend(
     };
   };
 
-  const clientViews = (): ClientView[] =>
-    companion.clients.list().map((client) => {
+  const clientViews = (): ClientView[] => [
+    ...companion.clients.list().map((client) => {
       const spec = findClient(client.kind);
       const project = client.name.includes(':') ? client.name.slice(client.name.indexOf(':') + 1) : undefined;
       return {
@@ -176,13 +186,27 @@ export function createCompanionBackend(
         ...(client.configPath ? { configPath: client.configPath } : {}),
         createdAt: client.createdAt,
         ...(client.revokedAt ? { revokedAt: client.revokedAt } : {}),
-        ...(client.stats.clientInfo ? { clientInfo: { ...client.stats.clientInfo } } : {}),
-        ...(client.stats.lastSeen ? { lastSeenAt: client.stats.lastSeen } : {}),
-        calls: client.stats.calls,
-        errors: client.stats.errors,
-        status: client.revokedAt ? 'revoked' : client.stats.lastSeen ? 'connected' : 'configured',
+        ...statsView(client.stats),
+        status: client.revokedAt
+          ? ('revoked' as const)
+          : client.stats.lastSeen
+            ? ('connected' as const)
+            : ('configured' as const),
       };
-    });
+    }),
+    // The paste-ready entry `serve --sandbox` prints: a token for this run only, so no settings record.
+    ...companion.sessionClients().map((client) => {
+      const stats = companion.clients.statsFor(client.name);
+      return {
+        name: client.name,
+        kind: client.kind,
+        label: `${client.name} (this run only)`,
+        createdAt: client.createdAt,
+        ...statsView(stats),
+        status: stats.lastSeen ? ('connected' as const) : ('configured' as const),
+      };
+    }),
+  ];
 
   const settingsView = (): SettingsView => {
     const { port: settingsPort, readOnly, disabledDomains, openAtLogin, logLevel } = companion.settings.get();
@@ -270,7 +294,7 @@ export function createCompanionBackend(
       changed();
     },
     async revokeClient(name) {
-      if (!companion.clients.revoke(name))
+      if (!companion.clients.revoke(name) && !companion.revokeSessionClient(name))
         throw new UserFacingError(`No client is called "${name}".`, 'invalid-request');
       kinds = undefined;
       changed();
