@@ -1,15 +1,45 @@
 import { createCompanion } from '../../core/app.ts';
+import { MISSING_TOKEN_MESSAGE } from '../../core/mcp/server.ts';
 import { flag, type CliCommand } from '../command.ts';
 
-/** Whether our endpoint answers on the settings port: it asks a token-less caller for its client token. */
-async function endpointRunning(url: string): Promise<boolean> {
+/**
+ * Whether our endpoint answers on the settings port: a token-less caller gets our JSON-RPC error
+ * (-32001, the missing-token message). No redirects followed, and at most 4 KB read of whatever answers.
+ */
+export async function endpointRunning(url: string): Promise<boolean> {
   try {
-    const answer = await fetch(url, { method: 'POST', body: '{}', signal: AbortSignal.timeout(800) });
-    return answer.status === 401 && (await answer.text()).includes('Basecamp Companion');
+    const answer = await fetch(url, {
+      method: 'POST',
+      body: '{}',
+      redirect: 'manual',
+      signal: AbortSignal.timeout(800),
+    });
+    if (answer.status !== 401 || !answer.body) return false;
+    const reader = answer.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    while (size <= PROBE_MAX_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.length;
+    }
+    await reader.cancel().catch(() => undefined);
+    if (size > PROBE_MAX_BYTES) return false; // ours is a short JSON error
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+      error?: { code?: unknown; message?: unknown };
+    };
+    return (
+      body.error?.code === -32001 &&
+      typeof body.error.message === 'string' &&
+      body.error.message.startsWith(MISSING_TOKEN_MESSAGE)
+    );
   } catch {
     return false;
   }
 }
+
+const PROBE_MAX_BYTES = 4096;
 
 export const statusCommand: CliCommand = {
   name: 'status',

@@ -21,6 +21,8 @@ export interface Answer {
 export interface McpHarness {
   env: SandboxContext;
   client: Client;
+  /** The real endpoint's address (http://127.0.0.1:<port>/mcp). */
+  url: string;
   /** Call a tool as an agent would; domain tools take `{action, params}`. */
   call(tool: string, args: Record<string, unknown>): Promise<Answer>;
   /** Call a domain tool's action and fail loudly if Basecamp or the companion said no. */
@@ -63,6 +65,7 @@ export async function startMcpHarness(
     return {
       env,
       client,
+      url: server.url,
       call,
       async ok(tool, action, params = {}) {
         const answer = await call(tool, { action, params });

@@ -83,6 +83,9 @@ function sendJson(
   res.end(text);
 }
 
+/** How the endpoint answers a caller with no token; `status` recognises our endpoint by it (code -32001). */
+export const MISSING_TOKEN_MESSAGE = 'Missing client token. Connect this AI client from Basecamp Companion';
+
 function rpcError(code: number, message: string): unknown {
   return { jsonrpc: '2.0', id: null, error: { code, message } };
 }
@@ -232,7 +235,7 @@ export async function startMcpServer(options: McpServerOptions): Promise<Running
       // No WWW-Authenticate / resource metadata: clients would start an OAuth flow instead of sending their header.
       const message = token
         ? 'This client token is not known or was revoked. Re-connect this AI client from Basecamp Companion to get a new one.'
-        : 'Missing client token. Connect this AI client from Basecamp Companion, which writes the Authorization header into its config.';
+        : `${MISSING_TOKEN_MESSAGE}, which writes the Authorization header into its config.`;
       return reject(res, 401, token ? 'bad token' : 'no token', rpcError(-32001, message));
     }
 
