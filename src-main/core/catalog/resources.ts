@@ -156,7 +156,14 @@ export function parseResourceUri(uri: string): ParsedResource {
     parsed.account = accountId;
   }
   // `basecamp://projects/1/todos/2`: the host is the first segment.
-  const segments = [url.hostname, ...url.pathname.split('/')].filter(Boolean).map(decodeURIComponent);
+  const segments = [url.hostname, ...url.pathname.split('/')].filter(Boolean).map((segment) => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      // A broken %-escape (e.g. %E0%A4%A) is a bad URI like any other, not an internal error.
+      throw new ResourceError('invalid', uri, `"${uri}" is not a URI. ${FORMS}`);
+    }
+  });
   const [head, projectText, type, recordingText, ...rest] = segments;
   if (head === 'my' && projectText === 'assignments' && segments.length === 2)
     return { kind: 'assignments', ...parsed };

@@ -107,6 +107,8 @@ describe('resources', () => {
       [`basecamp://projects/${project.id}/todos`, /needs the item id/],
       ['https://example.com/x', /only basecamp:\/\/ resources/],
       ['basecamp://nothing/here', /No resource at .*Known forms/],
+      ['basecamp://projects/%E0%A4%A', /is not a URI/],
+      [`basecamp://projects/${project.id}/todos/%ZZ%E0`, /is not a URI/],
     ];
     for (const [uri, message] of cases) {
       await assert.rejects(h.client.readResource({ uri }), (error: Error & { code?: number }) => {
@@ -226,6 +228,22 @@ describe('read-only and disabled domains', () => {
       assert.ok(!prompts.some((prompt) => prompt.name === 'catch_up'));
     } finally {
       await ro.close();
+    }
+  });
+});
+
+describe('every prompt switched off', () => {
+  test('prompts/list answers with an empty list, and getting one says why it is unavailable', async () => {
+    const off = await startMcpHarness({ disabledDomains: ['reports', 'projects', 'checkins'] });
+    try {
+      const { prompts } = await off.client.listPrompts();
+      assert.deepEqual(prompts, []);
+      await assert.rejects(
+        off.client.getPrompt({ name: 'catch_up', arguments: { project_id: '1' } }),
+        /switched off/,
+      );
+    } finally {
+      await off.close();
     }
   });
 });

@@ -87,6 +87,17 @@ export function addResourcesAndPrompts(
     );
   }
 
+  if (prompts.length === 0) {
+    // The capability is advertised, so the list answers (empty) even when every workflow's tools are off.
+    low.setRequestHandler('prompts/list', () => ({ prompts: [] }));
+    low.setRequestHandler('prompts/get', (request) => {
+      throw new ProtocolError(
+        ProtocolErrorCode.InvalidParams,
+        `Prompt ${request.params.name} is not available: the tool domains it needs are switched off in Basecamp Companion's settings.`,
+      );
+    });
+  }
+
   low.setRequestHandler('completion/complete', async (request, extra) => {
     const { ref, argument } = request.params;
     const known =
