@@ -9,7 +9,7 @@ import type { BasecampRecord, Operation, ToolAnswer } from './operation.ts';
 import type { UploadPolicy } from './upload-folders.ts';
 import { id } from './params.ts';
 import { markdownToHtml, mentionedPeople } from './rich-text.ts';
-import { renderList, renderRecord, withinBudget } from './shapers.ts';
+import { renderList, renderRecord, titleOf, withinBudget } from './shapers.ts';
 
 /** What the tool layer needs from the rest of the companion (injected by app.ts). */
 export interface ToolContext {
@@ -214,6 +214,49 @@ export function answerForError(error: unknown): ToolAnswer {
   );
 }
 
+/** What a destructive action does to the item and how it comes back: Basecamp keeps trash 30 days, archives until restored. */
+function consequence(op: Operation): { refusal: string; after?: string } {
+  if (/^Trash/.test(op.title))
+    return {
+      refusal: 'moves it to the trash (it can be restored from there within 30 days)',
+      after: 'It can be restored from the trash for 30 days.',
+    };
+  if (/^Archive/.test(op.title))
+    return { refusal: 'archives it (it can be restored later)', after: 'It can be restored at any time.' };
+  return { refusal: 'cannot be undone' };
+}
+
+/** `“Title” (id 12)` for the item a destructive action acts on; `item 12` when no single GET names it. */
+async function nameTarget(
+  op: Operation,
+  params: Record<string, unknown>,
+  client: BasecampClient,
+  signal?: AbortSignal,
+): Promise<string> {
+  const key = placeholders(op.path).at(-1);
+  const itemId = key === undefined ? undefined : String(params[key]);
+  const bare = itemId === undefined ? 'this item' : `${op.view?.noun ?? 'item'} ${itemId}`;
+  if (!op.subject) return bare;
+  try {
+    const { data } = await client.request<BasecampRecord>({
+      method: 'GET',
+      path: fillPath(op.subject, params),
+      signal,
+    });
+    return `“${titleOf(data, op.view)}” (id ${String(data.id ?? itemId)})`;
+  } catch (error) {
+    // The action itself reports a missing item in Basecamp's words; naming it is only a courtesy.
+    if (error instanceof BasecampError) return bare;
+    throw error;
+  }
+}
+
+function doneLine(op: Operation, target: string | undefined): string {
+  if (target === undefined) return `Done — ${op.title}.`;
+  const after = consequence(op).after;
+  return `Done — ${op.title}: ${target}.${after ? ` ${after}` : ''}`;
+}
+
 function fillPath(template: string, params: Record<string, unknown>): string {
   return template.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(String(params[name])));
 }
@@ -312,13 +355,6 @@ export async function executeOperation(
     );
   }
   const params = parsed.data as Record<string, unknown>;
-  if (op.kind === 'destructive' && params.confirm !== true) {
-    return errorAnswer(
-      // Basecamp keeps trashed items 30 days and archived ones until restored: say so, rather than "for good".
-      `"${op.title}" ${/^Trash/.test(op.title) ? 'moves it to the trash (it can be restored from there within 30 days)' : /^Archive/.test(op.title) ? 'archives it (it can be restored later)' : 'cannot be undone'}. Ask the user first, then call again with confirm: true. Nothing was changed.`,
-      'needs_confirmation',
-    );
-  }
   const accountId = params.account as number | undefined;
   // Signed out, there are no accounts to check against: clientFor says to sign in.
   const known = ctx.accounts();
@@ -338,6 +374,14 @@ export async function executeOperation(
     const client = await ctx.clientFor(accountId);
     const dockProblem = await resolveDock(op, params, client, options.signal);
     if (dockProblem) return errorAnswer(dockProblem, 'not_in_dock');
+    const target =
+      op.kind === 'destructive' ? await nameTarget(op, params, client, options.signal) : undefined;
+    if (target !== undefined && params.confirm !== true) {
+      return errorAnswer(
+        `${op.title}: ${target}. This ${consequence(op).refusal}. Ask the user first, then call again with confirm: true. Nothing was changed.`,
+        'needs_confirmation',
+      );
+    }
     const mentions = await resolveMentions(op, params, client, options.signal);
     if (typeof mentions === 'string') return errorAnswer(mentions, 'unknown_person');
     const answer = op.run
@@ -352,7 +396,7 @@ export async function executeOperation(
           },
           params,
         )
-      : await callBasecamp(op, params, client, mentions, options.signal);
+      : await callBasecamp(op, params, client, mentions, options.signal, target);
     const notes = (op.notes?.(params) ?? []).filter(
       (note): note is string => typeof note === 'string' && note.length > 0,
     );
@@ -374,8 +418,10 @@ async function callBasecamp(
   client: BasecampClient,
   mentions: ReadonlyMap<number, string>,
   signal?: AbortSignal,
+  target?: string,
 ): Promise<ToolAnswer> {
   const { path, query, body } = wireParts(op, params, mentions);
+  const done = doneLine(op, target);
 
   if (op.paginated && op.method === 'GET') {
     const limit = (params.limit as number | undefined) ?? DEFAULT_LIMIT;
@@ -433,7 +479,7 @@ async function callBasecamp(
         structured: shown.structured,
       };
     }
-    return { text: `Done — ${op.title}.\n\n${shown.text}`, structured: shown.structured };
+    return { text: `${done}\n\n${shown.text}`, structured: shown.structured };
   }
 
   const data = response.data;
@@ -443,13 +489,13 @@ async function callBasecamp(
       return { text: shown.text, structured: shown.structured };
     }
     if (op.kind === 'read') return { text: 'Basecamp returned nothing for this.', structured: {} };
-    return { text: `Done — ${op.title}.`, structured: { ok: true } };
+    return { text: done, structured: { ok: true } };
   }
 
   const shown = renderRecord(data, op.view);
   if (op.kind === 'read') return { text: shown.text, structured: shown.structured };
 
-  const lines: string[] = [`Done — ${op.title}.`];
+  const lines: string[] = [done];
   if (op.method === 'PUT' && sendBody) {
     const stale = unchangedFields(sendBody, data, op);
     if (stale.length) {

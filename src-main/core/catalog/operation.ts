@@ -111,6 +111,8 @@ export interface Operation<Params extends z.ZodObject = z.ZodObject> {
   replace?: ReplaceSemantics;
   /** Check the write took effect by reading it back. */
   readBack?: ReadBack;
+  /** Destructive actions: a GET (path template) that names the item, so the confirm question and the answer can. */
+  subject?: string;
   /** How records in the answer are shown. */
   view?: RecordView;
   /** Sentences added to the answer when they apply (e.g. who will be notified). */

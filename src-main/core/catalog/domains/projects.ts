@@ -115,6 +115,7 @@ export default defineDomain({
       // Archiving hides the project from everyone's list: confirm first, like trashing.
       kind: 'destructive',
       openapi: ['ArchiveProject'],
+      subject: '/projects/{project_id}.json',
       readBack: {
         path: '/projects/{project_id}.json',
         check: (project) =>
@@ -156,6 +157,7 @@ export default defineDomain({
       params: z.object({ project_id: id('The project id') }),
       kind: 'destructive',
       openapi: ['TrashProject'],
+      subject: '/projects/{project_id}.json',
     }),
   ],
 });

@@ -1,0 +1,52 @@
+// What an agent reads around trash and archive, through the real MCP client against the sandbox:
+// the confirm question and the answer name the item, and the answer says how it comes back.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startMcpHarness, type McpHarness } from './mcp-harness.ts';
+
+describe('trash and archive answers', () => {
+  let h: McpHarness;
+
+  before(async () => {
+    h = await startMcpHarness();
+  });
+  after(() => h.close());
+
+  test('trashing a project: the question and the answer give its name and id, and the way back', async () => {
+    const created = await h.ok('bc_projects', 'create', { name: 'Autumn fair' });
+    const projectId = created.structured.id as number;
+    const refused = await h.call('bc_projects', { action: 'trash', params: { project_id: projectId } });
+    assert.equal(refused.isError, true);
+    assert.match(refused.text, new RegExp(`^Trash a project: “Autumn fair” \\(id ${projectId}\\)\\.`));
+    assert.match(refused.text, /confirm: true\. Nothing was changed\./);
+    assert.equal(h.env.sandbox.store.projects.get(projectId)?.status, 'active');
+
+    const done = await h.ok('bc_projects', 'trash', { project_id: projectId, confirm: true });
+    assert.match(done.text, new RegExp(`^Done — Trash a project: “Autumn fair” \\(id ${projectId}\\)\\.`));
+    assert.match(done.text, /restored from the trash for 30 days/);
+    assert.equal(h.env.sandbox.store.projects.get(projectId)?.status, 'trashed');
+  });
+
+  test('archiving a project says it can be restored', async () => {
+    const created = await h.ok('bc_projects', 'create', { name: 'Winter market' });
+    const projectId = created.structured.id as number;
+    const done = await h.ok('bc_projects', 'archive', { project_id: projectId, confirm: true });
+    assert.match(
+      done.text,
+      new RegExp(`^Done — Archive a project: “Winter market” \\(id ${projectId}\\)\\. It can be restored`),
+    );
+  });
+
+  test('trashing any item names it by id when no single read names it, and says how it comes back', async () => {
+    const todos = await h.ok('bc_recordings', 'list', { type: 'Todo', limit: 1 });
+    const todoId = todos.structured.items![0]!.id as number;
+    const refused = await h.call('bc_recordings', { action: 'trash', params: { recording_id: todoId } });
+    assert.match(refused.text, new RegExp(`^Trash an item: item ${todoId}\\. This moves it to the trash`));
+    const done = await h.ok('bc_recordings', 'trash', { recording_id: todoId, confirm: true });
+    assert.match(
+      done.text,
+      new RegExp(`^Done — Trash an item: item ${todoId}\\. It can be restored from the trash for 30 days\\.`),
+    );
+    await h.ok('bc_recordings', 'restore', { recording_id: todoId });
+  });
+});
