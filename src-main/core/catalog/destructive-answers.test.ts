@@ -50,3 +50,43 @@ describe('trash and archive answers', () => {
     await h.ok('bc_recordings', 'restore', { recording_id: todoId });
   });
 });
+
+describe('trashed and archived records say so in their text', () => {
+  let h: McpHarness;
+
+  before(async () => {
+    h = await startMcpHarness();
+  });
+  after(() => h.close());
+
+  test('a trashed to-do reads as trashed, and reads as before once restored', async () => {
+    const todos = await h.ok('bc_recordings', 'list', { type: 'Todo', limit: 1 });
+    const todoId = todos.structured.items![0]!.id as number;
+    const live = await h.ok('bc_todos', 'get', { todo_id: todoId });
+    assert.doesNotMatch(live.text.split('\n')[1]!, /trashed/);
+    await h.ok('bc_recordings', 'trash', { recording_id: todoId, confirm: true });
+    const trashed = await h.ok('bc_todos', 'get', { todo_id: todoId });
+    assert.equal(trashed.structured.status, 'trashed');
+    assert.match(trashed.text.split('\n')[1]!, /^trashed · (open|done)/);
+    await h.ok('bc_recordings', 'restore', { recording_id: todoId });
+    assert.doesNotMatch((await h.ok('bc_todos', 'get', { todo_id: todoId })).text, /trashed/);
+  });
+
+  test('an archived message says archived once, in the get and in a list line', async () => {
+    const messages = await h.ok('bc_recordings', 'list', { type: 'Message', limit: 1 });
+    const messageId = messages.structured.items![0]!.id as number;
+    await h.ok('bc_recordings', 'archive', { recording_id: messageId, confirm: true });
+    const read = await h.ok('bc_messages', 'get', { message_id: messageId });
+    assert.match(read.text.split('\n')[1]!, /^archived · /);
+    const listed = await h.ok('bc_recordings', 'list', { type: 'Message', status: 'archived' });
+    const line = listed.text.split('\n').find((l) => l.includes(`id ${messageId}`))!;
+    assert.equal(line.match(/archived/g)?.length, 1, line);
+  });
+
+  test('an archived project says archived once', async () => {
+    const created = await h.ok('bc_projects', 'create', { name: 'Old fair' });
+    await h.ok('bc_projects', 'archive', { project_id: created.structured.id, confirm: true });
+    const read = await h.ok('bc_projects', 'get', { project_id: created.structured.id });
+    assert.equal(read.text.split('\n')[1]!.match(/archived/g)?.length, 1, read.text);
+  });
+});

@@ -96,10 +96,15 @@ export function compactRecord(
   return out;
 }
 
+/** Statuses every view shows first: a trashed to-do otherwise reads like a live one ("done · due …"). */
+const GONE_STATUSES: readonly unknown[] = ['trashed', 'archived'];
+
 function factsOf(record: BasecampRecord, view?: RecordView, hidden: readonly string[] = []): string[] {
-  const facts = (view?.facts?.(record) ?? [record.type, record.status]).filter(
+  const own = (view?.facts?.(record) ?? [record.type, record.status]).filter(
     (fact): fact is string => typeof fact === 'string' && fact.length > 0 && !hidden.includes(fact),
   );
+  const gone = GONE_STATUSES.includes(record.status) && !own.includes(String(record.status));
+  const facts = gone ? [String(record.status), ...own] : own;
   return facts.map((fact) => oneLine(fact, 80));
 }
 
