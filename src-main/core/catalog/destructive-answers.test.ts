@@ -1,5 +1,5 @@
-// What an agent reads around trash and archive, through the real MCP client against the sandbox:
-// the confirm question and the answer name the item, and the answer says how it comes back.
+// What an agent reads in a few answers, through the real MCP client against the sandbox: trash and archive
+// name the item and say how it comes back, gone records say so, reminders carry the id the next call takes.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startMcpHarness, type McpHarness } from './mcp-harness.ts';
@@ -88,5 +88,29 @@ describe('trashed and archived records say so in their text', () => {
     await h.ok('bc_projects', 'archive', { project_id: created.structured.id, confirm: true });
     const read = await h.ok('bc_projects', 'get', { project_id: created.structured.id });
     assert.equal(read.text.split('\n')[1]!.match(/archived/g)?.length, 1, read.text);
+  });
+});
+
+describe('check-in reminders', () => {
+  let h: McpHarness;
+
+  before(async () => {
+    h = await startMcpHarness();
+  });
+  after(() => h.close());
+
+  test('each reminder line carries the question_id that create_answer takes, and answering with it works', async () => {
+    const reminders = await h.ok('bc_checkins', 'reminders');
+    const first = reminders.structured.items![0]!;
+    const questionId = (first.question as { id: number }).id;
+    const line = reminders.text.split('\n').find((l) => l.startsWith('- '))!;
+    const shown = /question_id (\d+)/.exec(line);
+    assert.ok(shown, line);
+    assert.equal(Number(shown[1]), questionId);
+    const answered = await h.call('bc_checkins', {
+      action: 'create_answer',
+      params: { question_id: Number(shown[1]), content: 'Shipped the hero images.' },
+    });
+    assert.equal(answered.isError, false, answered.text);
   });
 });

@@ -33,7 +33,12 @@ const answerView: RecordView = {
 const reminderView: RecordView = {
   noun: 'reminder',
   title: (r) => str(obj(r.question)?.title) ?? str(r.title),
-  facts: (r) => [str(r.group_on) && `for ${str(r.group_on)}`, inProject(obj(r.question) ?? r)],
+  // The question id is what create_answer takes; a reminder has no id of its own to show in its place.
+  facts: (r) => [
+    obj(r.question)?.id !== undefined && `question_id ${String(obj(r.question)?.id)}`,
+    str(r.group_on) && `for ${str(r.group_on)}`,
+    inProject(obj(r.question) ?? r),
+  ],
   keep: ['reminder_id', 'remind_at', 'group_on', 'question'],
 };
 
