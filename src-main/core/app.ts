@@ -197,6 +197,9 @@ export async function createCompanion(options: CompanionOptions = {}): Promise<C
     get readOnly() {
       return options.forceReadOnly === true || settings.get().readOnly;
     },
+    get readOnlySource() {
+      return options.forceReadOnly === true ? ('flag' as const) : ('settings' as const);
+    },
     get disabledDomains() {
       return settings.get().disabledDomains;
     },

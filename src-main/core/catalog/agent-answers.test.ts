@@ -114,3 +114,26 @@ describe('check-in reminders', () => {
     assert.equal(answered.isError, false, answered.text);
   });
 });
+
+describe('the read-only refusal names the way out that applies', () => {
+  for (const [source, wayOut, not] of [
+    ['flag', /restart it without --read-only/, /settings/],
+    ['settings', /turn read-only mode off in the companion's settings/, /--read-only/],
+  ] as const) {
+    test(`read-only from ${source}`, async () => {
+      const h = await startMcpHarness({ readOnly: true, readOnlySource: source });
+      try {
+        const refused = await h.call('bc_todos', {
+          action: 'create',
+          params: { todolist_id: 1, content: 'x' },
+        });
+        assert.equal(refused.isError, true);
+        assert.match(refused.text, /read-only mode, so "[^"]+" is not available/);
+        assert.match(refused.text, wayOut);
+        assert.doesNotMatch(refused.text, not);
+      } finally {
+        await h.close();
+      }
+    });
+  }
+});

@@ -18,6 +18,8 @@ export interface ToolContext {
   /** The accounts the user signed in to. */
   accounts(): { id: number; name: string }[];
   readOnly: boolean;
+  /** Why read-only is on: the settings switch, or `serve --read-only` (which settings cannot turn off). */
+  readOnlySource?: 'settings' | 'flag';
   /** Domain names switched off in settings. */
   disabledDomains: string[];
   /** Which local files may be uploaded (default: the home directory, never the data directory). */
@@ -190,6 +192,15 @@ function missingParams(schema: z.ZodObject, raw: unknown): Set<string> {
   );
 }
 
+/** The read-only refusal, with the way out that applies: settings cannot undo `--read-only`. */
+export function readOnlyRefusal(ctx: Pick<ToolContext, 'readOnlySource'>, what: string): string {
+  const wayOut =
+    ctx.readOnlySource === 'flag'
+      ? 'It was started with --read-only: the user can restart it without --read-only to allow changes.'
+      : "The user can turn read-only mode off in the companion's settings.";
+  return `Basecamp Companion is in read-only mode, so ${what}. ${wayOut}`;
+}
+
 export function errorAnswer(text: string, code?: string): ToolAnswer {
   return { text, isError: true, structured: { error: { ...(code ? { code } : {}), message: text } } };
 }
@@ -341,10 +352,7 @@ export async function executeOperation(
   options: ExecuteOptions = {},
 ): Promise<ToolAnswer> {
   if (op.kind !== 'read' && ctx.readOnly) {
-    return errorAnswer(
-      `Basecamp Companion is in read-only mode, so "${op.title}" was not done. The user can turn read-only mode off in the companion's settings.`,
-      'read_only',
-    );
+    return errorAnswer(readOnlyRefusal(ctx, `"${op.title}" was not done`), 'read_only');
   }
   const schema = paramsSchema(op);
   const parsed = schema.safeParse(rawParams ?? {}, { reportInput: true });

@@ -31,10 +31,16 @@ export interface McpHarness {
 }
 
 export async function startMcpHarness(
-  options: { readOnly?: boolean; disabledDomains?: string[]; uploads?: UploadPolicy } = {},
+  options: {
+    readOnly?: boolean;
+    readOnlySource?: 'settings' | 'flag';
+    disabledDomains?: string[];
+    uploads?: UploadPolicy;
+  } = {},
 ): Promise<McpHarness> {
   const env = await startSandboxContext({
     readOnly: options.readOnly ?? false,
+    ...(options.readOnlySource ? { readOnlySource: options.readOnlySource } : {}),
     today: '2026-12-03',
     ...(options.disabledDomains ? { disabledDomains: options.disabledDomains } : {}),
     ...(options.uploads ? { uploads: options.uploads } : {}),

@@ -15,7 +15,12 @@ export interface SandboxContext {
 }
 
 export async function startSandboxContext(
-  options: SandboxOptions & { readOnly?: boolean; disabledDomains?: string[]; uploads?: UploadPolicy } = {},
+  options: SandboxOptions & {
+    readOnly?: boolean;
+    readOnlySource?: 'settings' | 'flag';
+    disabledDomains?: string[];
+    uploads?: UploadPolicy;
+  } = {},
 ): Promise<SandboxContext> {
   const sandbox = await startSandbox(options);
   const tokens = await sandbox.issueTokens();
@@ -43,6 +48,7 @@ export async function startSandboxContext(
     },
     accounts: () => accounts,
     readOnly: options.readOnly ?? false,
+    ...(options.readOnlySource ? { readOnlySource: options.readOnlySource } : {}),
     disabledDomains: options.disabledDomains ?? [],
     ...(options.uploads ? { uploads: options.uploads } : {}),
   };

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { domains as allDomains } from './index.ts';
 import type { Domain, Operation, ToolAnswer } from './operation.ts';
 import type { ToolContext } from './executor.ts';
-import { errorAnswer, executeOperation, paramsSchema } from './executor.ts';
+import { errorAnswer, executeOperation, paramsSchema, readOnlyRefusal } from './executor.ts';
 import { withinBudget } from './shapers.ts';
 
 export const TOOL_PREFIX = 'bc_';
@@ -191,10 +191,7 @@ function domainTool(domain: Domain, ops: Operation[], ctx: ToolContext): ToolDef
         const hidden = domain.operations.find((candidate) => candidate.action === action);
         if (hidden && ctx.readOnly) {
           return {
-            ...errorAnswer(
-              `Basecamp Companion is in read-only mode, so "${hidden.title}" is not available. The user can turn read-only mode off in the companion's settings.`,
-              'read_only',
-            ),
+            ...errorAnswer(readOnlyRefusal(ctx, `"${hidden.title}" is not available`), 'read_only'),
             action,
           };
         }
