@@ -92,6 +92,12 @@ test('configure, print, dry-run, list and revoke from the command line', async (
   const removed = await runCli(['configure', 'cursor', '--remove'], home.env);
   assert.equal(removed.code, 0, removed.stderr);
   assert.deepEqual(JSON.parse(fs.readFileSync(cursorFile, 'utf8')), { mcpServers: {} });
+  // The add-time hint ("switch basecamp off and on") would be wrong now: the removal says to restart.
+  assert.match(
+    removed.stdout,
+    /Restart Cursor \(or reload its MCP servers\) so it drops the "basecamp" server\./,
+  );
+  assert.doesNotMatch(removed.stdout, /switch "basecamp" off and on/);
 });
 
 test('mistakes get clear messages and the right exit codes; broken files stay untouched', async (t) => {

@@ -145,6 +145,7 @@ test('remove takes out only our entry and forgets the token; dry runs write and 
   assert.equal(token.serverUrl, 'http://127.0.0.1:3917/mcp', 'Windsurf gets serverUrl');
   const removed = configureClient(context, { client: 'windsurf', remove: true });
   assert.equal(removed.action, 'removed');
+  assert.match(removed.restartHint, /^Restart Windsurf .*drops the "basecamp" server/);
   assert.equal(fs.readFileSync(file, 'utf8'), original);
   assert.equal(registry.get('windsurf'), undefined);
   assert.equal(configureClient(context, { client: 'windsurf', remove: true }).action, 'not-present');

@@ -237,6 +237,8 @@ function removeClient(
   const forget = (): void => {
     if (!base.dryRun) context.registry.remove(name);
   };
+  // The table's hint is for adding ("switch it on", "confirm the trust prompt"); after a removal the client only needs a restart.
+  base = { ...base, restartHint: removalHint(spec) };
   if (spec.cli) {
     const command = shellLine(spec.cli.remove());
     const current = readEntry(location);
@@ -274,6 +276,11 @@ function removeClient(
     snippet: '',
     newToken: false,
   };
+}
+
+/** What to do after "basecamp" was taken out of a client's configuration. */
+export function removalHint(spec: ClientSpec): string {
+  return `Restart ${spec.title} (or reload its MCP servers) so it drops the "basecamp" server.`;
 }
 
 export interface ReconfigureOutcome {
