@@ -224,7 +224,9 @@ test('the run-only client that serve --sandbox prints shows under Connected clie
       ((await call('snapshot:get')) as Snapshot).clients.some((client) => client.name === 'sandbox-demo'),
       false,
     );
-    const saved = fs.existsSync(companion.settings.file) ? fs.readFileSync(companion.settings.file, 'utf8') : '';
+    const saved = fs.existsSync(companion.settings.file)
+      ? fs.readFileSync(companion.settings.file, 'utf8')
+      : '';
     assert.doesNotMatch(saved, /sandbox-demo/, 'a run-only token is never written down');
   } finally {
     api.close();
