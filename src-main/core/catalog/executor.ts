@@ -59,7 +59,9 @@ function buildParamsSchema(op: Operation): z.ZodObject {
       .min(1)
       .max(2000)
       .optional()
-      .describe('The next_cursor of an earlier call, to continue where it stopped');
+      .describe(
+        'The next_cursor of an earlier call, sent with the same other params, to continue where it stopped',
+      );
   }
   if (op.kind === 'destructive') {
     extra.confirm = z
