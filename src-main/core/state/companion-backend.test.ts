@@ -10,21 +10,35 @@ import { windowOverSandbox } from './window-test-support.ts';
 
 const tray = { surface: 'tray' as const };
 
-test('the window contract over the real core on the sandbox: sign in, configure, call, revoke, no token shown', async () => {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-window-'));
-  const env = {
-    ...process.env,
-    HOME: home,
-    USERPROFILE: home,
-    XDG_CONFIG_HOME: path.join(home, '.config'),
-    BASECAMP_COMPANION_HOME: path.join(home, 'data'),
+/** A throwaway HOME and data directory for one test. */
+function throwawayEnv(prefix: string): { home: string; env: NodeJS.ProcessEnv } {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return {
+    home,
+    env: {
+      ...process.env,
+      HOME: home,
+      USERPROFILE: home,
+      XDG_CONFIG_HOME: path.join(home, '.config'),
+      BASECAMP_COMPANION_HOME: path.join(home, 'data'),
+    },
   };
-  const { companion, api } = await windowOverSandbox(env);
-  const call = async (channel: string, request: unknown = {}) => {
-    const envelope = await dispatch(api.handlers, channel, request, tray, companion.logger);
+}
+
+/** Calls one contract channel the way the window does; a failure envelope fails the test. */
+function caller(window: Awaited<ReturnType<typeof windowOverSandbox>>) {
+  return async (channel: string, request: unknown = {}) => {
+    const envelope = await dispatch(window.api.handlers, channel, request, tray, window.companion.logger);
     if (!envelope.ok) assert.fail(`${channel}: ${envelope.error.message}`);
     return envelope.value as never;
   };
+}
+
+test('the window contract over the real core on the sandbox: sign in, configure, call, revoke, no token shown', async () => {
+  const { home, env } = throwawayEnv('bcc-window-');
+  const window = await windowOverSandbox(env);
+  const { companion, api } = window;
+  const call = caller(window);
   try {
     const server = await companion.startServer({ port: 0 });
     assert.equal(((await call('auth:sign-out')) as { ok: boolean }).ok, true);
@@ -132,14 +146,7 @@ test('the window contract over the real core on the sandbox: sign in, configure,
 });
 
 test('configure from the window says when it made a shared config file private (it now holds a token)', async () => {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-window-mode-'));
-  const env = {
-    ...process.env,
-    HOME: home,
-    USERPROFILE: home,
-    XDG_CONFIG_HOME: path.join(home, '.config'),
-    BASECAMP_COMPANION_HOME: path.join(home, 'data'),
-  };
+  const { home, env } = throwawayEnv('bcc-window-mode-');
   const file = path.join(home, '.cursor', 'mcp.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify({ mcpServers: { other: { url: 'http://127.0.0.1:1/mcp' } } }));
@@ -180,19 +187,10 @@ test('configure from the window says when it made a shared config file private (
 });
 
 test('the run-only client that serve --sandbox prints shows under Connected clients, counts calls and can be revoked', async () => {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-window-'));
-  const env = {
-    ...process.env,
-    HOME: home,
-    USERPROFILE: home,
-    BASECAMP_COMPANION_HOME: path.join(home, 'data'),
-  };
-  const { companion, api } = await windowOverSandbox(env);
-  const call = async (channel: string, request: unknown = {}) => {
-    const envelope = await dispatch(api.handlers, channel, request, tray, companion.logger);
-    if (!envelope.ok) assert.fail(`${channel}: ${envelope.error.message}`);
-    return envelope.value as never;
-  };
+  const { home, env } = throwawayEnv('bcc-window-');
+  const window = await windowOverSandbox(env);
+  const { companion, api } = window;
+  const call = caller(window);
   try {
     const server = await companion.startServer({ port: 0 });
     const token = companion.issueSessionToken('sandbox-demo');
