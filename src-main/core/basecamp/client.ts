@@ -238,6 +238,16 @@ export function createBasecampClient(options: BasecampClientOptions): CompanionB
     let transientRetries = 0;
     let rateRetries = 0;
     let redirects = 0;
+    /** One backoff step for a network failure or a 5xx, only for idempotent requests; false when none is left. */
+    const backOffTransient = async (why: string, facts: Record<string, unknown>): Promise<boolean> => {
+      if (!IDEMPOTENT.has(method) || transientRetries >= retry.attempts - 1) return false;
+      transientRetries++;
+      metrics.retries++;
+      const delay = backoffMs(transientRetries, retry);
+      logger.warn(why, { method, path: url.pathname, ...facts, delayMs: delay });
+      await sleep(delay, signal);
+      return true;
+    };
 
     for (;;) {
       attempt++;
@@ -280,19 +290,7 @@ export function createBasecampClient(options: BasecampClientOptions): CompanionB
 
       if (!response) {
         const transient = failure instanceof NetworkError || failure instanceof RequestTimeoutError;
-        if (transient && IDEMPOTENT.has(method) && transientRetries < retry.attempts - 1) {
-          transientRetries++;
-          metrics.retries++;
-          const delay = backoffMs(transientRetries, retry);
-          logger.warn('retrying after a network failure', {
-            method,
-            path: url.pathname,
-            attempt,
-            delayMs: delay,
-          });
-          await sleep(delay, signal);
-          continue;
-        }
+        if (transient && (await backOffTransient('retrying after a network failure', { attempt }))) continue;
         throw failure;
       }
 
@@ -352,19 +350,11 @@ export function createBasecampClient(options: BasecampClientOptions): CompanionB
         });
       }
 
-      if (TRANSIENT.has(status) && IDEMPOTENT.has(method) && transientRetries < retry.attempts - 1) {
-        transientRetries++;
-        metrics.retries++;
-        const delay = backoffMs(transientRetries, retry);
-        logger.warn('retrying after a Basecamp server error', {
-          method,
-          path: url.pathname,
-          status,
-          delayMs: delay,
-        });
-        await sleep(delay, signal);
+      if (
+        TRANSIENT.has(status) &&
+        (await backOffTransient('retrying after a Basecamp server error', { status }))
+      )
         continue;
-      }
 
       if (status >= 300 && status < 400 && call.followRedirects && (method === 'GET' || method === 'HEAD')) {
         const location = response.headers.location;
