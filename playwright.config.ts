@@ -7,7 +7,8 @@ export default defineConfig({
   outputDir: 'test-results',
   workers: 1,
   timeout: 60_000,
-  reporter: [['list']],
+  // Step durations in the log, so a slow run on CI says which phase was slow.
+  reporter: [['list', { printSteps: true }]],
   preserveOutput: 'always',
   use: {
     browserName: 'chromium',

@@ -38,82 +38,95 @@ test.beforeAll(() => {
 test.afterAll(() => home?.remove());
 
 test('sign in, configure Cursor, call a tool, see it, revoke it', async ({ page }, testInfo) => {
+  // The longest scenario, and the first to run in a fresh browser: give it room, and name each phase so a
+  // slow or failing run says where its time went (the list reporter prints step durations).
+  test.slow();
   const serve = startCli(['serve', '--sandbox', '--dashboard', '--no-browser', '--port', '0'], home.env);
   try {
-    const [link] = await serve.waitFor(DASHBOARD_LINK);
-    await page.goto(link);
-    await expect(page.getByRole('heading', { name: 'Basecamp Companion' })).toBeVisible();
+    await test.step('open the dashboard, signed out', async () => {
+      const [link] = await serve.waitFor(DASHBOARD_LINK);
+      await page.goto(link);
+      await expect(page.getByRole('heading', { name: 'Basecamp Companion' })).toBeVisible();
+      // A sandbox run may start signed in; the acceptance wants the Authorize click, so start from signed out.
+      const signOut = page.getByRole('button', { name: 'Sign out' });
+      if (await signOut.isVisible()) await signOut.click();
+      await expect(page.locator('.status')).toContainText('Signed out');
+      await shots(page, testInfo, 'account-signed-out');
+    });
 
-    // A sandbox run may start signed in; the acceptance wants the Authorize click, so start from signed out.
-    const signOut = page.getByRole('button', { name: 'Sign out' });
-    if (await signOut.isVisible()) await signOut.click();
-    await expect(page.locator('.status')).toContainText('Signed out');
-    await shots(page, testInfo, 'account-signed-out');
+    await test.step('sign in through the Authorize page', async () => {
+      await page.getByRole('button', { name: 'Sign in with Basecamp' }).click();
+      const open = page.getByRole('link', { name: 'Open the sign-in page' });
+      await expect(open).toBeVisible();
+      await shots(page, testInfo, 'account-signing-in');
+      const [authorize] = await Promise.all([page.waitForEvent('popup'), open.click()]);
+      await authorize.getByTestId('authorize').click();
+      // Close only once the redirect has reached the loopback callback: closing earlier can abort it.
+      await expect(authorize).toHaveURL(/\/done\?outcome=ok$/, { timeout: 30_000 });
+      await authorize.close();
+      await expect(page.locator('.identity-name')).toBeVisible({ timeout: 15_000 });
+      await expect(page.locator('.status')).toContainText('Connected');
+      await shots(page, testInfo, 'account-signed-in');
+    });
 
-    await page.getByRole('button', { name: 'Sign in with Basecamp' }).click();
-    const open = page.getByRole('link', { name: 'Open the sign-in page' });
-    await expect(open).toBeVisible();
-    await shots(page, testInfo, 'account-signing-in');
-    const [authorize] = await Promise.all([page.waitForEvent('popup'), open.click()]);
-    await authorize.getByTestId('authorize').click();
-    await authorize.close();
-
-    await expect(page.locator('.identity-name')).toBeVisible();
-    await expect(page.locator('.status')).toContainText('Connected');
-    await shots(page, testInfo, 'account-signed-in');
-
-    // Configure Cursor: the file appears in the throwaway HOME with our entry.
-    await page.getByRole('tab', { name: 'Clients' }).click();
-    await shots(page, testInfo, 'clients-empty');
-    await page.getByRole('button', { name: 'Configure Cursor' }).click();
-    await expect(page.getByRole('listitem', { name: /^Cursor/ })).toBeVisible();
-    const entry = cursorEntry(home);
-    expect(entry.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
-    expect(entry.headers.Authorization).toMatch(/^Bearer \S+/);
-
-    // An MCP client that uses that file calls a tool.
-    const client = new Client({ name: 'e2e-cursor', version: '1.2.3' });
-    await client.connect(
-      new StreamableHTTPClientTransport(new URL(entry.url), { requestInit: { headers: entry.headers } }),
-    );
-    const { tools } = await client.listTools();
-    const tool = tools.find(
-      (candidate) => candidate.annotations?.readOnlyHint && !(candidate.inputSchema.required ?? []).length,
-    );
-    expect(tool, 'a read-only tool that needs no arguments').toBeTruthy();
-    const result = await client.callTool({ name: tool!.name, arguments: {} });
-    expect(result.isError ?? false).toBe(false);
-    await client.close();
+    const entry = await test.step('configure Cursor into the throwaway HOME', async () => {
+      await page.getByRole('tab', { name: 'Clients' }).click();
+      await shots(page, testInfo, 'clients-empty');
+      await page.getByRole('button', { name: 'Configure Cursor' }).click();
+      await expect(page.getByRole('listitem', { name: /^Cursor/ })).toBeVisible();
+      const written = cursorEntry(home);
+      expect(written.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
+      expect(written.headers.Authorization).toMatch(/^Bearer \S+/);
+      return written;
+    });
 
     const cursor = page.getByRole('listitem', { name: /^Cursor/ });
-    await expect(cursor).toContainText(/[1-9]\d* calls?/);
-    await expect(cursor).toContainText('e2e-cursor 1.2.3');
-    await shots(page, testInfo, 'clients-connected');
+    const toolName = await test.step('an MCP client that uses that file calls a tool', async () => {
+      const client = new Client({ name: 'e2e-cursor', version: '1.2.3' });
+      await client.connect(
+        new StreamableHTTPClientTransport(new URL(entry.url), { requestInit: { headers: entry.headers } }),
+      );
+      const { tools } = await client.listTools();
+      const tool = tools.find(
+        (candidate) => candidate.annotations?.readOnlyHint && !(candidate.inputSchema.required ?? []).length,
+      );
+      expect(tool, 'a read-only tool that needs no arguments').toBeTruthy();
+      const result = await client.callTool({ name: tool!.name, arguments: {} });
+      expect(result.isError ?? false).toBe(false);
+      await client.close();
 
-    await page.getByRole('tab', { name: 'Logs' }).click();
-    await expect(page.getByRole('list', { name: 'Log' })).toContainText(tool!.name);
-    await shots(page, testInfo, 'logs');
-    const everything = await page.getByRole('list', { name: 'Log' }).innerText();
-    expect(everything).not.toContain(entry.headers.Authorization!.slice('Bearer '.length));
-
-    // Revoke: that client's next call gets 401.
-    await page.getByRole('tab', { name: 'Clients' }).click();
-    await cursor.getByRole('button', { name: /^Revoke/ }).click();
-    await cursor.getByRole('button', { name: 'Revoke access' }).click();
-    await expect(cursor.getByText('Revoked', { exact: true })).toBeVisible();
-    const after = await fetch(entry.url, {
-      method: 'POST',
-      headers: {
-        ...entry.headers,
-        'content-type': 'application/json',
-        accept: 'application/json, text/event-stream',
-      },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+      await expect(cursor).toContainText(/[1-9]\d* calls?/);
+      await expect(cursor).toContainText('e2e-cursor 1.2.3');
+      await shots(page, testInfo, 'clients-connected');
+      return tool!.name;
     });
-    expect(after.status).toBe(401);
 
-    await page.getByRole('tab', { name: 'Settings' }).click();
-    await shots(page, testInfo, 'settings');
+    await test.step('the call is in the log, the token is not', async () => {
+      await page.getByRole('tab', { name: 'Logs' }).click();
+      await expect(page.getByRole('list', { name: 'Log' })).toContainText(toolName);
+      await shots(page, testInfo, 'logs');
+      const everything = await page.getByRole('list', { name: 'Log' }).innerText();
+      expect(everything).not.toContain(entry.headers.Authorization!.slice('Bearer '.length));
+    });
+
+    await test.step("revoke: that client's next call gets 401", async () => {
+      await page.getByRole('tab', { name: 'Clients' }).click();
+      await cursor.getByRole('button', { name: /^Revoke/ }).click();
+      await cursor.getByRole('button', { name: 'Revoke access' }).click();
+      await expect(cursor.getByText('Revoked', { exact: true })).toBeVisible();
+      const after = await fetch(entry.url, {
+        method: 'POST',
+        headers: {
+          ...entry.headers,
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+        },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+      });
+      expect(after.status).toBe(401);
+      await page.getByRole('tab', { name: 'Settings' }).click();
+      await shots(page, testInfo, 'settings');
+    });
   } finally {
     await serve.stop();
   }
