@@ -26,7 +26,12 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        // The suite runs inside a private D-Bus session with an unlocked GNOME Keyring (for the product's own
+        // keychain tests). The browser needs neither: keep it off the keyring and the accessibility bus, whose
+        // first use on a fresh machine can stall a window for a D-Bus timeout.
+        '--password-store=basic',
       ],
+      env: { ...process.env, NO_AT_BRIDGE: '1', DBUS_SESSION_BUS_ADDRESS: 'disabled:' },
     },
   },
 });
