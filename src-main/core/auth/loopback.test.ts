@@ -83,7 +83,7 @@ test('a wrong or missing state is refused as a request (400), and the sign-in ke
 });
 
 test('a timeout after refused answers says they were refused', async () => {
-  const { redirect, receiver: r } = await receiver('expected-state', { timeoutMs: 300 });
+  const { redirect, receiver: r } = await receiver('expected-state', { timeoutMs: 2_000 }); // room for the forged answer to arrive first on a loaded machine;
   await get(`${redirect.uri}?code=x&state=forged`);
   await assert.rejects(
     r.code,
