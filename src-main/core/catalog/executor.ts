@@ -7,6 +7,7 @@ import { BasecampError } from '../basecamp/errors.ts';
 import type { BasecampClient, QueryValue } from '../basecamp/types.ts';
 import type { BasecampRecord, Operation, ToolAnswer } from './operation.ts';
 import type { UploadPolicy } from './upload-folders.ts';
+import { carriedKeys, contradiction, issueCursor, readCursor } from './cursors.ts';
 import { id } from './params.ts';
 import { markdownToHtml, mentionedPeople } from './rich-text.ts';
 import { renderList, renderRecord, titleOf, withinBudget } from './shapers.ts';
@@ -57,11 +58,9 @@ function buildParamsSchema(op: Operation): z.ZodObject {
     extra.cursor = z
       .string()
       .min(1)
-      .max(2000)
+      .max(4000)
       .optional()
-      .describe(
-        'The next_cursor of an earlier call, sent with the same other params, to continue where it stopped',
-      );
+      .describe('The next_cursor of an earlier call: alone, it continues that list where it stopped');
   }
   if (op.kind === 'destructive') {
     extra.confirm = z
@@ -356,15 +355,19 @@ export async function executeOperation(
   if (op.kind !== 'read' && ctx.readOnly) {
     return errorAnswer(readOnlyRefusal(ctx, `"${op.title}" was not done`), 'read_only');
   }
+  const continued = continueList(op, rawParams);
+  if (typeof continued === 'string') return errorAnswer(continued, 'bad_cursor');
   const schema = paramsSchema(op);
-  const parsed = schema.safeParse(rawParams ?? {}, { reportInput: true });
+  const parsed = schema.safeParse(continued.input, { reportInput: true });
   if (!parsed.success) {
     return errorAnswer(
-      `Invalid parameters for ${op.id}: ${describeIssues(parsed.error, missingParams(schema, rawParams))}. Nothing was sent to Basecamp.`,
+      `Invalid parameters for ${op.id}: ${describeIssues(parsed.error, missingParams(schema, continued.input))}. Nothing was sent to Basecamp.`,
       'invalid_params',
     );
   }
   const params = parsed.data as Record<string, unknown>;
+  const mismatch = contradiction(op, continued.carried, params, continued.sent);
+  if (mismatch) return errorAnswer(mismatch, 'cursor_mismatch');
   const accountId = params.account as number | undefined;
   // Signed out, there are no accounts to check against: clientFor says to sign in.
   const known = ctx.accounts();
@@ -406,7 +409,15 @@ export async function executeOperation(
           },
           params,
         )
-      : await callBasecamp(op, params, client, mentions, options.signal, target);
+      : await callBasecamp(
+          op,
+          params,
+          client,
+          mentions,
+          options.signal,
+          target,
+          carryable(op, continued.input, params),
+        );
     const notes = (op.notes?.(params) ?? []).filter(
       (note): note is string => typeof note === 'string' && note.length > 0,
     );
@@ -422,6 +433,35 @@ export async function executeOperation(
   }
 }
 
+interface ContinuedList {
+  /** The caller's params, with what the cursor carries filled in and the cursor unwrapped to the client's. */
+  input: unknown;
+  carried: Record<string, unknown>;
+  /** The params the caller sent themselves. */
+  sent: ReadonlySet<string>;
+}
+
+/** A cursor carries its list's params, so `{cursor}` alone continues; a sentence when the cursor is not ours. */
+function continueList(op: Operation, rawParams: unknown): ContinuedList | string {
+  const input = rawParams ?? {};
+  if (!op.paginated || !isRecord(input) || typeof input.cursor !== 'string' || input.cursor === '')
+    return { input, carried: {}, sent: new Set() };
+  const read = readCursor(op, input.cursor);
+  if (typeof read === 'string') return read;
+  const sent = new Set(Object.keys(input).filter((key) => input[key] !== undefined));
+  return { input: { ...read.params, ...input, cursor: read.page }, carried: read.params, sent };
+}
+
+/** What the next cursor carries: the params that were set (by the caller or the cursor), not defaults. */
+function carryable(op: Operation, input: unknown, params: Record<string, unknown>): Record<string, unknown> {
+  const set = isRecord(input) ? input : {};
+  return Object.fromEntries(
+    carriedKeys(op)
+      .filter((key) => set[key] !== undefined || (op.dock?.param === key && params[key] !== undefined))
+      .map((key) => [key, params[key]]),
+  );
+}
+
 async function callBasecamp(
   op: Operation,
   params: Record<string, unknown>,
@@ -429,6 +469,7 @@ async function callBasecamp(
   mentions: ReadonlyMap<number, string>,
   signal?: AbortSignal,
   target?: string,
+  carry: Record<string, unknown> = {},
 ): Promise<ToolAnswer> {
   const { path, query, body } = wireParts(op, params, mentions);
   const done = doneLine(op, target);
@@ -445,7 +486,7 @@ async function callBasecamp(
     const page = {
       ...(result.totalCount !== undefined ? { total: result.totalCount } : {}),
       has_more: result.nextCursor !== undefined,
-      ...(result.nextCursor ? { next_cursor: result.nextCursor } : {}),
+      ...(result.nextCursor ? { next_cursor: issueCursor(op, result.nextCursor, carry) } : {}),
     };
     const shown = renderList(result.items, op.view, {
       ...page,

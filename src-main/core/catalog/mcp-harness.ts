@@ -36,6 +36,7 @@ export async function startMcpHarness(
     readOnlySource?: 'settings' | 'flag';
     disabledDomains?: string[];
     uploads?: UploadPolicy;
+    bc3Accounts?: 1 | 2;
   } = {},
 ): Promise<McpHarness> {
   const env = await startSandboxContext({
@@ -44,6 +45,7 @@ export async function startMcpHarness(
     today: '2026-12-03',
     ...(options.disabledDomains ? { disabledDomains: options.disabledDomains } : {}),
     ...(options.uploads ? { uploads: options.uploads } : {}),
+    ...(options.bc3Accounts ? { bc3Accounts: options.bc3Accounts } : {}),
   });
   let server: RunningMcpServer | undefined;
   try {

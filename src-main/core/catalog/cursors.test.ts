@@ -1,0 +1,105 @@
+// List cursors through a real MCP client on the sandbox: a next_cursor alone continues its list (it carries
+// the list's params and account), params that contradict it are named, and an edited cursor is refused.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startMcpHarness, type McpHarness } from './mcp-harness.ts';
+
+describe('a list cursor is self-sufficient', () => {
+  let h: McpHarness;
+  let listId: number;
+  let total: number;
+
+  before(async () => {
+    h = await startMcpHarness({ bc3Accounts: 2 });
+    const store = h.env.sandbox.store;
+    const biggest = store
+      .where((r) => r.type === 'Todolist' && r.status === 'active')
+      .map((list) => ({
+        id: list.id,
+        open: store.children(list.id, 'Todo').filter((t) => t.status === 'active' && !t.fields.completed)
+          .length,
+      }))
+      .sort((a, b) => b.open - a.open)[0]!;
+    assert.ok(biggest.open > 20, 'the seed has a long to-do list');
+    listId = biggest.id;
+    total = biggest.open;
+  });
+  after(() => h.close());
+
+  test('{cursor} alone pages through the whole list, each to-do once', async () => {
+    const first = await h.ok('bc_todos', 'list', { todolist_id: listId, limit: 10 });
+    const ids = first.structured.items!.map((item) => item.id);
+    let cursor = first.structured.next_cursor;
+    while (cursor) {
+      const next = await h.ok('bc_todos', 'list', { cursor, limit: 10 });
+      ids.push(...next.structured.items!.map((item) => item.id));
+      cursor = next.structured.next_cursor;
+    }
+    assert.equal(ids.length, total);
+    assert.equal(new Set(ids).size, total, 'no to-do twice');
+  });
+
+  test('the same params with the cursor are fine; a different one is named and nothing is sent', async () => {
+    const first = await h.ok('bc_todos', 'list', { todolist_id: listId, limit: 5 });
+    const cursor = first.structured.next_cursor!;
+    const same = await h.ok('bc_todos', 'list', { todolist_id: String(listId), cursor, limit: 5 });
+    assert.notDeepEqual(same.structured.items, first.structured.items);
+
+    const before = h.env.requests();
+    const other = await h.call('bc_todos', { action: 'list', params: { todolist_id: listId + 1, cursor } });
+    assert.equal(other.isError, true);
+    assert.match(
+      other.text,
+      new RegExp(`issued for todolist_id ${listId}, but this call has todolist_id ${listId + 1}`),
+    );
+    assert.match(other.text, /Send the cursor alone/);
+    const filtered = await h.call('bc_todos', { action: 'list', params: { completed: true, cursor } });
+    assert.equal(filtered.isError, true);
+    assert.match(filtered.text, /issued without completed, but this call has completed true/);
+    assert.equal(h.env.requests(), before, 'nothing reached Basecamp');
+  });
+
+  test('a cursor remembers the account it was issued in', async () => {
+    const second = h.env.sandbox.accounts[1]!.id;
+    const first = await h.ok('bc_people', 'list', { account: second, limit: 1 });
+    assert.ok(first.structured.next_cursor, 'the second account has more than one person');
+    const next = await h.ok('bc_people', 'list', { cursor: first.structured.next_cursor, limit: 1 });
+    assert.notEqual(next.structured.items![0]!.id, first.structured.items![0]!.id);
+    assert.match(next.text, /^2–2 of/);
+    const wrong = await h.call('bc_people', {
+      action: 'list',
+      params: { account: h.env.sandbox.accounts[0]!.id, cursor: first.structured.next_cursor },
+    });
+    assert.equal(wrong.isError, true);
+    assert.match(wrong.text, new RegExp(`issued for account ${second}`));
+  });
+
+  test('an edited cursor, or one from another list, is refused', async () => {
+    const first = await h.ok('bc_todos', 'list', { todolist_id: listId, limit: 5 });
+    const [page, packed, mac] = first.structured.next_cursor!.split('.');
+    assert.ok(page && packed && mac, 'a cursor with params has three parts');
+    // Point the carried list id elsewhere but keep the signature: refused before anything is read.
+    const forged = Buffer.from(JSON.stringify([listId + 1]), 'utf8').toString('base64url');
+    for (const cursor of [
+      `${page}.${forged}.${mac}`,
+      `${page}.${packed}.${mac.slice(1)}A`,
+      `${page}.${packed}`,
+    ]) {
+      const answer = await h.call('bc_todos', { action: 'list', params: { cursor } });
+      assert.equal(answer.isError, true, cursor);
+      assert.match(answer.text, /This cursor is not valid/);
+    }
+    const elsewhere = await h.call('bc_cards', {
+      action: 'list',
+      params: { cursor: first.structured.next_cursor },
+    });
+    assert.equal(elsewhere.isError, true);
+    assert.match(elsewhere.text, /not valid/);
+  });
+
+  test('a list without params keeps the bare page cursor', async () => {
+    const first = await h.ok('bc_projects', 'list', { limit: 1 });
+    assert.ok(first.structured.next_cursor);
+    assert.doesNotMatch(first.structured.next_cursor, /\./, 'nothing to carry, nothing added');
+  });
+});
