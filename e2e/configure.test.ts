@@ -91,7 +91,12 @@ test('configure, print, dry-run, list and revoke from the command line', async (
 
   const removed = await runCli(['configure', 'cursor', '--remove'], home.env);
   assert.equal(removed.code, 0, removed.stderr);
-  assert.deepEqual(JSON.parse(fs.readFileSync(cursorFile, 'utf8')), { mcpServers: {} });
+  // We created ~/.cursor/mcp.json and nothing else is in it: it goes, rather than staying as `{"mcpServers":{}}`.
+  assert.equal(fs.existsSync(cursorFile), false, 'the file we created is gone');
+  assert.match(
+    removed.stdout,
+    /Deleted .*mcp\.json.*: Basecamp Companion had created it and nothing else is in it\./,
+  );
   // The add-time hint ("switch basecamp off and on") would be wrong now: the removal says to restart.
   assert.match(
     removed.stdout,
@@ -141,4 +146,20 @@ test('configure narrows a config file other users could read, and says so once',
   fs.chmodSync(file, 0o600);
   const again = await runCli(['configure', 'cursor', '--port', '4200'], home.env);
   assert.doesNotMatch(again.stdout, /readable by other users/, 'said once, not on every write');
+});
+
+test('configure --remove gives a user’s own file back byte for byte', async (t) => {
+  const home = throwawayHome();
+  t.after(() => home.remove());
+  const file = path.join(home.home, '.config', 'zed', 'settings.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const original = '// Zed settings\n{\n  "theme": "One Dark", // mine\n  "vim_mode": true,\n}\n';
+  fs.writeFileSync(file, original);
+  const added = await runCli(['configure', 'zed'], home.env);
+  assert.equal(added.code, 0, added.stderr);
+  assert.match(fs.readFileSync(file, 'utf8'), /"context_servers"/);
+  const removed = await runCli(['configure', 'zed', '--remove'], home.env);
+  assert.equal(removed.code, 0, removed.stderr);
+  assert.doesNotMatch(removed.stdout, /Deleted/);
+  assert.equal(fs.readFileSync(file, 'utf8'), original, 'our container key went with our entry');
 });

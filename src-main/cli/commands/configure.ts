@@ -60,6 +60,12 @@ function describe(result: ConfigureResult): string[] {
   if (!result.installed && (result.action === 'added' || result.action === 'printed')) {
     lines.push(`Note: ${client.title} does not look installed here; the entry will be ready when it is.`);
   }
+  if (result.deleted) {
+    const dirs = result.deleted.dirs.length ? ` and the empty folder ${result.deleted.dirs.join(', ')}` : '';
+    lines.push(
+      `${result.dryRun ? 'Would delete' : 'Deleted'} ${result.deleted.file}${dirs}: Basecamp Companion had created it and nothing else is in it.`,
+    );
+  }
   if (result.backup) lines.push(`Backup of the previous file: ${result.backup}`);
   if (result.modeTightened && result.file)
     lines.push(describeModeTightened(result.file, result.modeTightened));

@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { editJsonEntry, readJsonValue } from './json-edit.ts';
-import { editYamlEntry, readYamlValue } from './yaml-edit.ts';
-import { editTomlEntry, readTomlValue } from './toml-edit.ts';
+import { editJsonEntry, readJsonValue, removeEmptyJsonContainer } from './json-edit.ts';
+import { editYamlEntry, readYamlDocument, readYamlValue, removeEmptyYamlContainer } from './yaml-edit.ts';
+import { editTomlEntry, readTomlDocument, readTomlValue } from './toml-edit.ts';
 import { ClientConfigError } from './errors.ts';
 import { tokensIn } from './tokens.ts';
 
@@ -75,10 +75,24 @@ export const realWriteSteps: WriteSteps = {
   },
 };
 
+/**
+ * What our first write to a config file created: the file itself, the folders above it, the container key.
+ * Kept with the client's record, so that a removal can take exactly that away again and nothing of the user's.
+ */
+export interface FirstWrite {
+  file: string;
+  createdFile: boolean;
+  /** Deepest first. */
+  createdDirs: string[];
+  addedContainer: boolean;
+}
+
 export interface EditOptions {
   dryRun?: boolean;
   steps?: WriteSteps;
   now?: () => Date;
+  /** For a removal: what our first write created, so that an empty container or file of ours goes too. */
+  firstWrite?: FirstWrite;
 }
 
 export interface EditResult {
@@ -92,6 +106,10 @@ export interface EditResult {
   text: string;
   /** Set when the file was readable by other users and now holds a token, so its mode was narrowed. */
   modeTightened?: { from: number; to: number };
+  /** What this write created (set when it adds our entry): record it for the removal. */
+  firstWrite?: FirstWrite;
+  /** The removal deleted the file (we had created it and it held nothing else), and these empty folders of ours. */
+  deleted?: { file: string; dirs: string[] };
 }
 
 const TEMP_INFIX = '.basecamp-';
@@ -183,6 +201,62 @@ function readText(location: EntryLocation, text: string): unknown {
   return readJsonValue(text, file, [container, name]);
 }
 
+/** The whole file as plain data (undefined / null when empty). */
+function readWhole(location: EntryLocation, text: string): unknown {
+  if (location.format === 'yaml') return readYamlDocument(text, location.file);
+  if (location.format === 'toml') return readTomlDocument(text, location.file);
+  return readJsonValue(text, location.file, []);
+}
+
+function hasContainer(location: EntryLocation, text: string): boolean {
+  const whole = readWhole(location, text);
+  return Boolean(whole && typeof whole === 'object' && location.container in whole);
+}
+
+function dropEmptyContainer(location: EntryLocation, text: string): string {
+  // TOML needs nothing: we only ever write `[container.name]`, never a `[container]` header of its own.
+  if (location.format === 'toml') return text;
+  if (location.format === 'yaml') return removeEmptyYamlContainer(text, location.file, location.container);
+  return removeEmptyJsonContainer(text, location.file, location.container);
+}
+
+/**
+ * True when the text is nothing but an empty document or our empty container: no other key, no comment.
+ * Whitespace aside, that is all a file we created can hold once our entry is gone.
+ */
+function holdsNothing(location: EntryLocation, text: string): boolean {
+  const bare = text.replace(/\s+/g, '');
+  const key = location.container;
+  if (location.format === 'toml') return bare === '';
+  if (location.format === 'yaml') return ['', '{}', `${key}:{}`, `${key}:`].includes(bare);
+  return ['', '{}', `{${JSON.stringify(key)}:{}}`].includes(bare);
+}
+
+/** Folders from `dir` upwards that do not exist yet (deepest first): what mkdir -p is about to create. */
+function missingDirs(dir: string): string[] {
+  const missing: string[] = [];
+  for (let current = dir; !fs.existsSync(current); current = path.dirname(current)) {
+    missing.push(current);
+    if (path.dirname(current) === current) break;
+  }
+  return missing;
+}
+
+/** Remove the folders we created, deepest first, as long as they are empty. */
+function removeEmptyDirs(dirs: string[]): string[] {
+  const removed: string[] = [];
+  for (const dir of dirs) {
+    try {
+      fs.rmdirSync(dir);
+      removed.push(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      break; // not empty (the user keeps something there): leave it and everything above it
+    }
+  }
+  return removed;
+}
+
 function readsBack(location: EntryLocation, text: string, value: unknown): boolean {
   try {
     return isDeepStrictEqual(readText(location, text), value);
@@ -216,7 +290,11 @@ export function editEntry(location: EntryLocation, value: unknown, options: Edit
   const bytes = readBytes(target);
   const decoded = decode(bytes);
   const before = decoded?.text ?? '';
-  const after = editText(location, before, value);
+  const firstWrite = options.firstWrite?.file === location.file ? options.firstWrite : undefined;
+  let after = editText(location, before, value);
+  // A removal also takes out the container we added, once our entry was the last thing in it.
+  if (value === undefined && after !== before && firstWrite?.addedContainer)
+    after = dropEmptyContainer(location, after);
   // Belt and braces: the new text must parse and say exactly what we meant, or nothing is written.
   if (after !== before && !readsBack(location, after, value)) {
     throw new ClientConfigError(
@@ -225,9 +303,30 @@ export function editEntry(location: EntryLocation, value: unknown, options: Edit
   }
   const result: EditResult = { file: location.file, changed: after !== before, created: !bytes, text: after };
   if (!result.changed || (!bytes && value === undefined)) return { ...result, changed: false };
+  const dir = path.dirname(target);
+  if (value !== undefined && readText(location, before) === undefined) {
+    result.firstWrite = {
+      file: location.file,
+      createdFile: !bytes,
+      createdDirs: bytes ? [] : missingDirs(dir),
+      addedContainer: !hasContainer(location, before),
+    };
+  }
+  // We created this file and it now holds nothing else: delete it (and our empty folders) rather than leave a husk.
+  if (
+    value === undefined &&
+    firstWrite?.createdFile &&
+    holdsNothing(location, after) &&
+    !fs.lstatSync(location.file).isSymbolicLink() // a link the user put there since is theirs
+  ) {
+    result.deleted = { file: location.file, dirs: [] };
+    if (options.dryRun) return result;
+    fs.rmSync(target, { force: true });
+    result.deleted.dirs = removeEmptyDirs(firstWrite.createdDirs);
+    return result;
+  }
   if (options.dryRun) return result;
 
-  const dir = path.dirname(target);
   fs.mkdirSync(dir, { recursive: true });
   const now = (options.now ?? (() => new Date()))();
   removeStaleTemps(target, now.getTime());

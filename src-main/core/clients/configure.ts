@@ -7,6 +7,7 @@ import {
   readEntry,
   type EditOptions,
   type EntryLocation,
+  type FirstWrite,
   type WriteSteps,
 } from './config-file.ts';
 import { ClientConfigError } from './errors.ts';
@@ -107,6 +108,8 @@ export interface ConfigureResult {
   backup?: string;
   /** The config file was readable by other users; it now holds a token, so it was narrowed to the owner. */
   modeTightened?: { from: number; to: number };
+  /** The removal deleted the file we had created (nothing else was in it) and these empty folders of ours. */
+  deleted?: { file: string; dirs: string[] };
   /** The client's CLI command we ran or the user should run (contains the token). */
   command?: string;
   /** The copyable snippet for this client (contains the token). */
@@ -182,9 +185,9 @@ export function configureClient(context: ConfigureContext, request: ConfigureReq
   const snippet = renderSnippet(spec, entry, input);
   const deeplink = spec.deeplink?.(entry);
   const shown = { ...base, snippet, ...(deeplink ? { deeplink } : {}) };
-  const issue = (configPath?: string): boolean => {
+  const issue = (configPath?: string, firstWrite?: FirstWrite): boolean => {
     if (reusable || dryRun) return false;
-    context.registry.mint(name, spec.id, configPath, token);
+    context.registry.mint(name, spec.id, configPath, token, firstWrite);
     return true;
   };
 
@@ -222,7 +225,7 @@ export function configureClient(context: ConfigureContext, request: ConfigureReq
     created: result.created,
     ...(result.backup ? { backup: result.backup } : {}),
     ...(result.modeTightened ? { modeTightened: result.modeTightened } : {}),
-    newToken: issue(result.file),
+    newToken: issue(result.file, result.firstWrite),
   };
 }
 
@@ -266,13 +269,15 @@ function removeClient(
     forget();
     return { ...base, action: 'removed', file: location.file, command, snippet: command, newToken: false };
   }
-  const result = editEntry(location, undefined, editOptions);
+  const firstWrite = context.registry.get(name)?.firstWrite;
+  const result = editEntry(location, undefined, { ...editOptions, ...(firstWrite ? { firstWrite } : {}) });
   forget();
   return {
     ...base,
     action: result.changed ? 'removed' : 'not-present',
     file: result.file,
     ...(result.backup ? { backup: result.backup } : {}),
+    ...(result.deleted ? { deleted: result.deleted } : {}),
     snippet: '',
     newToken: false,
   };

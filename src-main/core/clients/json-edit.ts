@@ -236,3 +236,12 @@ export function editJsonEntry(text: string, file: string, path: [string, string]
     : JSON.stringify(value);
   return splice(text, entryValue.offset, entryValue.offset + entryValue.length, replacement);
 }
+
+/** Take out the top-level `key` when it holds an empty object (the container we added); anything else stays. */
+export function removeEmptyJsonContainer(text: string, file: string, key: string): string {
+  const root = parseJsonTree(text, file);
+  const property = root && propertyOf(root, key);
+  const value = property?.children?.[1];
+  if (!root || !property || value?.type !== 'object' || (value.children?.length ?? 0) > 0) return text;
+  return removeProperty(text, root, property);
+}

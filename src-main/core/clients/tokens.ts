@@ -6,6 +6,7 @@ import type { Settings } from '../settings/settings.ts';
 import { clientRecordSchema, type ClientRecord } from '../settings/schema.ts';
 import { registerSecret } from '../log/redact.ts';
 import type { Logger } from '../log/logger.ts';
+import type { FirstWrite } from './config-file.ts';
 
 /** The prefix lets the redactor recognise a client token wherever it shows up. */
 export const CLIENT_TOKEN_PREFIX = 'bcc_';
@@ -32,12 +33,16 @@ export interface ClientView extends ClientRecord {
 }
 
 export interface ClientRegistry {
-  /** A new token for `name` (replacing any previous one: re-configuring rotates). Returned once, never stored. */
+  /**
+   * A new token for `name` (replacing any previous one: re-configuring rotates). Returned once, never stored.
+   * `firstWrite` is what the write that added our entry created; the earliest one for a file is kept.
+   */
   mint(
     name: string,
     kind: string,
     configPath?: string,
     token?: string,
+    firstWrite?: FirstWrite,
   ): { token: string; record: ClientRecord };
   /** Constant-time check of a presented token; undefined for unknown or revoked tokens. */
   verifyClientToken(token: string | undefined): VerifiedClient | undefined;
@@ -146,14 +151,18 @@ export function createClientRegistry(options: RegistryOptions): ClientRegistry {
   };
 
   return {
-    mint(name, kind, configPath, token = mintToken()) {
+    mint(name, kind, configPath, token = mintToken(), firstWrite) {
       registerSecret(token);
+      // What we created at the first-ever write stays known across re-configures (a new token, a port change).
+      const previous = records().find((r) => r.name === name)?.firstWrite;
+      const kept = previous && (!firstWrite || previous.file === firstWrite.file) ? previous : firstWrite;
       const record: ClientRecord = {
         name,
         kind,
         tokenHash: hashToken(token),
         createdAt: now().toISOString(),
         ...(configPath ? { configPath } : {}),
+        ...(kept ? { firstWrite: kept } : {}),
       };
       save([...records().filter((r) => r.name !== name), record]);
       options.logger?.info(`Issued a new token for client "${name}".`);

@@ -110,3 +110,8 @@ export function editTomlEntry(text: string, file: string, path: [string, string]
   if (edited === lf) return text;
   return crlf ? edited.replace(/\n/g, '\r\n') : edited;
 }
+
+/** The whole document as plain data. */
+export function readTomlDocument(text: string, file: string): Record<string, unknown> {
+  return parseToml(text, file);
+}

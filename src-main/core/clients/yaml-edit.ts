@@ -160,3 +160,25 @@ export function readYamlValue(text: string, file: string, [containerKey, name]: 
   const container = js?.[containerKey];
   return container && typeof container === 'object' ? container[name] : undefined;
 }
+
+/** The whole document as plain data (null for an empty file). */
+export function readYamlDocument(text: string, file: string): unknown {
+  return parse(text.replace(/\r\n/g, '\n'), file).toJS() as unknown;
+}
+
+/** Take out the top-level `key` when it holds an empty mapping (the container we added); anything else stays. */
+export function removeEmptyYamlContainer(text: string, file: string, key: string): string {
+  const crlf = text.includes('\r\n');
+  const lf = crlf ? text.replace(/\r\n/g, '\n') : text;
+  const root = parse(lf, file).contents as YAMLMap<unknown, unknown> | null;
+  if (!root || root.flow) return text;
+  const pair = (root.items as AnyPair[]).find((item) => keyIs(item, key));
+  const value = pair?.value;
+  const empty =
+    value === null ||
+    (isScalar(value) && value.value === null) ||
+    (isMap(value) && value.flow && value.items.length === 0);
+  if (!pair || !empty) return text;
+  const edited = lf.slice(0, lineStart(lf, range(pair.key)![0])) + lf.slice(pairEnd(lf, pair));
+  return crlf ? edited.replace(/\n/g, '\r\n') : edited;
+}

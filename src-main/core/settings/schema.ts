@@ -28,6 +28,15 @@ export const clientRecordSchema = z.object({
   createdAt: z.string(),
   configPath: z.string().optional(),
   revokedAt: z.string().optional(),
+  /** What our first write to a config file created there, so that removing our entry takes exactly that away again. */
+  firstWrite: z
+    .object({
+      file: z.string(),
+      createdFile: z.boolean(),
+      createdDirs: z.array(z.string()),
+      addedContainer: z.boolean(),
+    })
+    .optional(),
 });
 
 export const settingsSchema = z.object({
