@@ -541,7 +541,7 @@ export function createBasecampClient(options: BasecampClientOptions): CompanionB
         );
       }
       items.push(...fresh);
-      if (next === undefined) return result(items, total, offset);
+      if (next === undefined || (req.stopAt && fresh.some(req.stopAt))) return result(items, total, offset);
       if (items.length >= limit)
         return result(
           items,

@@ -35,6 +35,8 @@ export interface ListRequest {
   cursor?: string;
   /** When the list comes wrapped in an object (e.g. `{"events": [...]}`), the key that holds the items. */
   itemsKey?: string;
+  /** A newest-first list read back to a point: no further page is fetched once a page holds an item this accepts. */
+  stopAt?: (item: unknown) => boolean;
   signal?: AbortSignal;
 }
 

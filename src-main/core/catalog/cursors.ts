@@ -12,9 +12,13 @@ const MAC_BYTES = 12;
 export const BAD_CURSOR =
   'This cursor is not valid (or the companion restarted since it was given). Pass back exactly the next_cursor of the previous result, or leave it out to start from the beginning.';
 
-/** The params a cursor carries: the entry's own (path, query, filters) and the account, never limit. */
+/** The params a cursor carries: the entry's own (path, query, filters), the account and since, never limit. */
 export function carriedKeys(op: Operation): string[] {
-  return [...Object.keys(op.params.shape as Record<string, unknown>), 'account'];
+  return [
+    ...Object.keys(op.params.shape as Record<string, unknown>),
+    'account',
+    ...(op.newestFirst ? ['since'] : []),
+  ];
 }
 
 function mac(op: Operation, page: string, values: string): string {

@@ -8,7 +8,7 @@ import type { BasecampClient, QueryValue } from '../basecamp/types.ts';
 import type { BasecampRecord, Operation, ToolAnswer } from './operation.ts';
 import type { UploadPolicy } from './upload-folders.ts';
 import { carriedKeys, contradiction, issueCursor, readCursor } from './cursors.ts';
-import { id } from './params.ts';
+import { id, moment } from './params.ts';
 import { markdownToHtml, mentionedPeople } from './rich-text.ts';
 import { renderList, renderRecord, titleOf, withinBudget } from './shapers.ts';
 
@@ -31,7 +31,7 @@ export const DEFAULT_LIMIT = 25;
 export const MAX_LIMIT = 200;
 
 /** Params the executor adds to entries; domain files never declare them. */
-export const CONTROL_PARAMS = ['account', 'limit', 'cursor', 'confirm', 'publish'] as const;
+export const CONTROL_PARAMS = ['account', 'limit', 'cursor', 'confirm', 'publish', 'since'] as const;
 
 /** The full schema of an action: the entry's params plus the shared ones it qualifies for. Unknown keys are errors. */
 const schemas = new WeakMap<Operation, z.ZodObject>();
@@ -61,6 +61,11 @@ function buildParamsSchema(op: Operation): z.ZodObject {
       .max(4000)
       .optional()
       .describe('The next_cursor of an earlier call: alone, it continues that list where it stopped');
+  }
+  if (op.newestFirst) {
+    extra.since = moment(
+      'Only what happened at or after this time (ISO time, or YYYY-MM-DD = 00:00 UTC). Basecamp has no such filter: older events are dropped here and paging stops at them',
+    ).optional();
   }
   if (op.kind === 'destructive') {
     extra.confirm = z
@@ -433,6 +438,30 @@ export async function executeOperation(
   }
 }
 
+/** For a newest-first list with `since`: is this item from before it? */
+function olderThanSince(
+  op: Operation,
+  params: Record<string, unknown>,
+): ((item: unknown) => boolean) | undefined {
+  const field = op.newestFirst?.field;
+  if (!field || typeof params.since !== 'string') return undefined;
+  const since = Date.parse(params.since.length === 10 ? `${params.since}T00:00:00Z` : params.since);
+  // An item without a readable time is kept: leaving it out would hide it for a formatting quirk.
+  return (item) => isRecord(item) && Date.parse(String(item[field])) < since;
+}
+
+/** The items at or after `since`, and whether this page reached older ones (then the list is done). */
+function sinceCut(
+  op: Operation,
+  params: Record<string, unknown>,
+  items: BasecampRecord[],
+): { items: BasecampRecord[]; filtered: boolean; reached: boolean } {
+  const older = olderThanSince(op, params);
+  if (!older) return { items, filtered: false, reached: false };
+  const kept = items.filter((item) => !older(item));
+  return { items: kept, filtered: true, reached: kept.length < items.length };
+}
+
 interface ContinuedList {
   /** The caller's params, with what the cursor carries filled in and the cursor unwrapped to the client's. */
   input: unknown;
@@ -476,24 +505,32 @@ async function callBasecamp(
 
   if (op.paginated && op.method === 'GET') {
     const limit = (params.limit as number | undefined) ?? DEFAULT_LIMIT;
+    const stopAt = olderThanSince(op, params);
     const result = await client.list<BasecampRecord>({
       path,
       query,
       limit,
       cursor: params.cursor as string | undefined,
+      ...(stopAt ? { stopAt } : {}),
       signal,
     });
+    const recent = sinceCut(op, params, result.items);
+    const nextCursor = recent.reached ? undefined : result.nextCursor;
     const page = {
-      ...(result.totalCount !== undefined ? { total: result.totalCount } : {}),
-      has_more: result.nextCursor !== undefined,
-      ...(result.nextCursor ? { next_cursor: issueCursor(op, result.nextCursor, carry) } : {}),
+      // The whole timeline's count says nothing about the part since a time.
+      ...(result.totalCount !== undefined && !recent.filtered ? { total: result.totalCount } : {}),
+      has_more: nextCursor !== undefined,
+      ...(nextCursor ? { next_cursor: issueCursor(op, nextCursor, carry) } : {}),
     };
-    const shown = renderList(result.items, op.view, {
+    const shown = renderList(recent.items, op.view, {
       ...page,
       offset: result.offset,
       continued: params.cursor !== undefined,
     });
-    return { text: shown.text, structured: { ...shown.structured, truncated: false } };
+    const text = recent.reached
+      ? `${shown.text}\n\nThat is everything since ${String(params.since)}.`
+      : shown.text;
+    return { text, structured: { ...shown.structured, truncated: false } };
   }
 
   let sendBody: Record<string, unknown> | undefined =

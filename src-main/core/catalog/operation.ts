@@ -4,7 +4,7 @@
 // A domain file (`catalog/domains/<domain>.ts`) exports one `defineDomain({...})` as default;
 // `catalog/index.ts` lists every domain. The executor adds the shared params itself:
 // `account` (every action), `limit` + `cursor` (paginated), `confirm` (destructive),
-// `publish` (draftable). Don't declare those in `params`.
+// `publish` (draftable), `since` (newestFirst). Don't declare those in `params`.
 import type { z } from 'zod';
 import type { BasecampClient, HttpMethod } from '../basecamp/types.ts';
 import type { UploadPolicy } from './upload-folders.ts';
@@ -122,6 +122,11 @@ export interface Operation<Params extends z.ZodObject = z.ZodObject> {
    * questionnaire, inbox, kanban_board): the agent may pass `project_id` instead and the executor looks it up.
    */
   dock?: { param: string; name: string };
+  /**
+   * The list comes newest first by this time field and Basecamp takes no date filter: the executor adds a
+   * `since` param that drops older items and stops paging at the first page that reaches them.
+   */
+  newestFirst?: { field: string };
   /** Also served as its own top-level tool (high-frequency actions only; the budget is 30 tools). */
   direct?: { name: string; title: string };
   /** Idempotency override; default: reads, PUT and DELETE are idempotent, POST is not. */

@@ -60,3 +60,16 @@ export function dateTime(description: string) {
 export function flag(description: string) {
   return z.boolean().describe(description);
 }
+
+/** A time (ISO 8601) or a day (`YYYY-MM-DD`, which the caller reads as 00:00 UTC). */
+export function moment(description: string) {
+  return z
+    .string()
+    .refine(
+      (value) =>
+        /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(value) &&
+        !Number.isNaN(Date.parse(value)),
+      'must be a time like 2026-12-02T09:00:00Z or a day like 2026-12-02',
+    )
+    .describe(description);
+}

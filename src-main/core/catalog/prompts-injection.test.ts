@@ -56,8 +56,11 @@ describe('prompts treat Basecamp names as data', () => {
       assert.ok(calls.length >= 2, text);
       for (const call of calls.filter((c) => !c.includes('…'))) {
         const parsed = JSON.parse(call) as { params: Record<string, unknown> };
+        // Ids are filled in as numbers; `since` is the period's first day.
+        const { since, ...ids } = parsed.params;
+        assert.ok(since === undefined || /^\d{4}-\d{2}-\d{2}$/.test(String(since)), call);
         assert.ok(
-          Object.values(parsed.params).every((value) => typeof value === 'number'),
+          Object.values(ids).every((value) => typeof value === 'number'),
           call,
         );
       }

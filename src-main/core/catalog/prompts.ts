@@ -102,7 +102,7 @@ export const PROMPTS: readonly PromptDefinition[] = [
       return [
         `Catch me up on a Basecamp project since ${from}. ${header(dock, project)}`,
         'Call these tools in order (read-only; change nothing):',
-        `1. bc_reports {"action": "project_activity", "params": {"project_id": ${project}, "limit": 50}}: the timeline, newest first. Continue with next_cursor until events are older than ${from}.`,
+        `1. bc_reports {"action": "project_activity", "params": {"project_id": ${project}, "since": "${from}", "limit": 50}}: the timeline since then, newest first. Continue with next_cursor while there is one.`,
         `2. bc_messages {"action": "list", "params": {${dockArg(dock, 'message_board', 'board_id', project)}, "limit": 10}}: recent announcements; open important ones with bc_messages get.`,
         `3. bc_campfires {"action": "lines", "params": {${dockArg(dock, 'chat', 'chat_id', project)}, "limit": 30}}: the latest chat.`,
         '4. bc_my_assignments: keep only what belongs to this project.',
@@ -126,12 +126,12 @@ export const PROMPTS: readonly PromptDefinition[] = [
       const project = args.project_id;
       const dock = project ? await dockOf(project, ctx, signal) : undefined;
       const activity = project
-        ? `bc_reports {"action": "project_activity", "params": {"project_id": ${project}, "limit": 100}}`
-        : 'bc_reports {"action": "activity", "params": {"limit": 100}}';
+        ? `bc_reports {"action": "project_activity", "params": {"project_id": ${project}, "since": "${from}", "limit": 100}}`
+        : `bc_reports {"action": "activity", "params": {"since": "${from}", "limit": 100}}`;
       return [
         `Write a weekly recap of Basecamp since ${from}. ${project ? header(dock, project) : 'Scope: every project I can see.'}`,
         'Call these tools in order (read-only; change nothing):',
-        `1. ${activity}: what happened; continue with next_cursor until events are older than ${from}.`,
+        `1. ${activity}: what happened; continue with next_cursor while there is one.`,
         '2. bc_reports {"action": "overdue"}: overdue to-dos, grouped by lateness.',
         '3. bc_my {"action": "completed"} and bc_my_assignments: what I finished and what is still on me.',
         project

@@ -372,6 +372,7 @@ export default defineDomain({
       kind: 'read',
       paginated: true,
       openapi: ['GetProgressReport'],
+      newestFirst: { field: 'created_at' },
       view: timelineView,
     }),
     defineOperation({
@@ -386,6 +387,7 @@ export default defineDomain({
       kind: 'read',
       paginated: true,
       openapi: ['GetProjectTimeline'],
+      newestFirst: { field: 'created_at' },
       view: timelineView,
     }),
     defineOperation({
