@@ -148,7 +148,7 @@ test('configure narrows a config file other users could read, and says so once',
   assert.doesNotMatch(again.stdout, /readable by other users/, 'said once, not on every write');
 });
 
-test('configure --remove gives a user’s own file back byte for byte', async (t) => {
+test('configure --remove gives a user’s own file back byte for byte; two backups, both private', async (t) => {
   const home = throwawayHome();
   t.after(() => home.remove());
   const file = path.join(home.home, '.config', 'zed', 'settings.json');
@@ -158,8 +158,36 @@ test('configure --remove gives a user’s own file back byte for byte', async (t
   const added = await runCli(['configure', 'zed'], home.env);
   assert.equal(added.code, 0, added.stderr);
   assert.match(fs.readFileSync(file, 'utf8'), /"context_servers"/);
+  const originalBackup = `${file}.basecamp-original`;
+  const previous = `${file}.basecamp-previous`;
+  assert.ok(
+    added.stdout.includes(`is saved as ${originalBackup} (made once, never overwritten)`),
+    `the first change says where the original is:\n${added.stdout}`,
+  );
+  assert.equal(fs.readFileSync(originalBackup, 'utf8'), original);
+
+  const moved = await runCli(['configure', 'zed', '--port', '4300'], home.env);
+  assert.equal(moved.code, 0, moved.stderr);
+  assert.ok(
+    moved.stdout.includes(
+      `is saved as ${previous} (replaced at each change); your original stays in ${originalBackup}`,
+    ),
+  );
   const removed = await runCli(['configure', 'zed', '--remove'], home.env);
   assert.equal(removed.code, 0, removed.stderr);
   assert.doesNotMatch(removed.stdout, /Deleted/);
   assert.equal(fs.readFileSync(file, 'utf8'), original, 'our container key went with our entry');
+  assert.equal(fs.readFileSync(originalBackup, 'utf8'), original, 'the original backup is never overwritten');
+  assert.match(
+    fs.readFileSync(previous, 'utf8'),
+    /127\.0\.0\.1:4300/,
+    'the previous one is the last change’s',
+  );
+  assert.deepEqual(
+    fs.readdirSync(path.dirname(file)).sort(),
+    ['settings.json', 'settings.json.basecamp-original', 'settings.json.basecamp-previous'],
+    'two backups, however many changes',
+  );
+  for (const backup of [originalBackup, previous])
+    assert.equal(fs.statSync(backup).mode & 0o777, 0o600, 'backups hold tokens: only the user reads them');
 });

@@ -66,7 +66,14 @@ function describe(result: ConfigureResult): string[] {
       `${result.dryRun ? 'Would delete' : 'Deleted'} ${result.deleted.file}${dirs}: Basecamp Companion had created it and nothing else is in it.`,
     );
   }
-  if (result.backup) lines.push(`Backup of the previous file: ${result.backup}`);
+  if (result.backup === result.originalBackup && result.backup)
+    lines.push(
+      `Your file as it was before this first change is saved as ${result.backup} (made once, never overwritten).`,
+    );
+  else if (result.backup)
+    lines.push(
+      `The file as it was before this change is saved as ${result.backup} (replaced at each change)${result.originalBackup ? `; your original stays in ${result.originalBackup}` : ''}.`,
+    );
   if (result.modeTightened && result.file)
     lines.push(describeModeTightened(result.file, result.modeTightened));
   if (result.newToken)

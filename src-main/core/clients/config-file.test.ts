@@ -40,7 +40,7 @@ function assertOldOrNew(location: EntryLocation): 'old' | 'new' {
 }
 
 const backups = (dir: string): string[] =>
-  fs.readdirSync(dir).filter((name) => name.includes('.basecamp-backup-'));
+  fs.readdirSync(dir).filter((name) => /\.basecamp-(original|previous)$/.test(name));
 
 interface Fault {
   name: string;
@@ -190,11 +190,14 @@ test('temp files an interrupted write of ours left behind are removed on the nex
   const stale = path.join(dir, '.mcp.json.basecamp-999999999-2026-01-01T00-00-00-000Z.tmp');
   const old = path.join(dir, `.mcp.json.basecamp-${process.pid}-2026-01-01T00-00-00-000Z.tmp`);
   const notOurs = path.join(dir, '.mcp.json.other-tool.tmp');
-  for (const file of [stale, old, notOurs]) fs.writeFileSync(file, 'bcc_left-behind', { mode: 0o644 });
+  const staleBackup = path.join(dir, '.mcp.json.basecamp-previous.999999999-1767225600000.backup.tmp');
+  for (const file of [stale, old, notOurs, staleBackup])
+    fs.writeFileSync(file, 'bcc_left-behind', { mode: 0o644 });
   fs.utimesSync(old, new Date('2026-01-01'), new Date('2026-01-01'));
   editEntry(location, ENTRY);
   assert.equal(fs.existsSync(stale), false, 'a dead process’s temp file is gone');
   assert.equal(fs.existsSync(old), false, 'an old temp file is gone');
+  assert.equal(fs.existsSync(staleBackup), false, 'a half-written backup copy is gone');
   assert.equal(fs.existsSync(notOurs), true, 'other programs’ files stay');
   assert.deepEqual(
     fs.readdirSync(dir).filter((name) => name.endsWith('.tmp')),
@@ -220,13 +223,46 @@ test('a symlinked config is edited through the link, which stays a link', () => 
   assert.deepEqual(readEntry(location), ENTRY);
 });
 
-test('two changes in the same millisecond keep both backups', () => {
+test('backups: the original once, never overwritten, plus one previous version; both private', () => {
   const { dir, location } = setup();
-  const now = (): Date => new Date('2026-12-03T12:00:00.000Z');
-  editEntry(location, ENTRY, { now });
-  editEntry(location, undefined, { now });
-  assert.equal(backups(dir).length, 2);
+  const first = editEntry(location, ENTRY);
+  assert.equal(first.backup, `${location.file}.basecamp-original`);
+  const afterFirst = fs.readFileSync(location.file);
+  const second = editEntry(location, { ...ENTRY, url: 'http://127.0.0.1:4000/mcp' });
+  assert.equal(second.backup, `${location.file}.basecamp-previous`);
+  assert.equal(second.originalBackup, first.backup);
+  assert.deepEqual(fs.readFileSync(second.backup!), afterFirst);
+  const afterSecond = fs.readFileSync(location.file);
+  editEntry(location, undefined);
+  assert.deepEqual(backups(dir).sort(), ['mcp.json.basecamp-original', 'mcp.json.basecamp-previous']);
+  assert.equal(fs.readFileSync(first.backup!, 'utf8'), ORIGINAL, 'the original is never overwritten');
+  assert.deepEqual(fs.readFileSync(second.backup!), afterSecond, 'the previous one is the last change’s');
+  for (const name of backups(dir)) assert.equal(fs.statSync(path.join(dir, name)).mode & 0o777, 0o600);
   assert.equal(fs.readFileSync(location.file, 'utf8'), ORIGINAL);
+});
+
+test('a file we created has no original to keep: its changes keep only the previous version', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-ours-'));
+  const location: EntryLocation = {
+    file: path.join(dir, 'sub', 'mcp.json'),
+    format: 'json',
+    container: 'mcpServers',
+    name: 'basecamp',
+  };
+  const added = editEntry(location, ENTRY);
+  assert.deepEqual(added.firstWrite, {
+    file: location.file,
+    createdFile: true,
+    createdDirs: [path.join(dir, 'sub')],
+    addedContainer: true,
+  });
+  const options = { firstWrite: added.firstWrite! };
+  const updated = editEntry(location, { ...ENTRY, url: 'http://127.0.0.1:4000/mcp' }, options);
+  assert.equal(updated.backup, `${location.file}.basecamp-previous`);
+  assert.equal(updated.originalBackup, undefined);
+  const removed = editEntry(location, undefined, options);
+  assert.deepEqual(removed.deleted, { file: location.file, dirs: [path.join(dir, 'sub')] });
+  assert.deepEqual(fs.readdirSync(dir), [], 'file, previous backup and folder are gone');
 });
 
 test('a config file over 5 MB is refused with a clear message and left untouched', () => {

@@ -25,15 +25,34 @@ export interface EntryLocation {
  * The defaults are the real thing.
  */
 export interface WriteSteps {
-  backup(source: string, target: string): void;
+  /** Save `data` (the file as it was) as `target`, replacing an older copy at once, readable only by `mode`. */
+  backup(data: Buffer, target: string, mode: number): void;
   writeTemp(tempFile: string, data: Buffer, mode: number): void;
   rename(from: string, to: string): void;
   syncDir(dir: string): void;
 }
 
 export const realWriteSteps: WriteSteps = {
-  backup(source, target) {
-    fs.copyFileSync(source, target, fs.constants.COPYFILE_EXCL);
+  backup(data, target, mode) {
+    // Written private and renamed into place, so the copy is never readable by others, nor ever half there.
+    const temp = path.join(
+      path.dirname(target),
+      `.${path.basename(target)}.${process.pid}-${Date.now()}${BACKUP_TEMP_SUFFIX}`,
+    );
+    try {
+      const fd = fs.openSync(temp, 'wx', 0o600);
+      try {
+        fs.writeSync(fd, data);
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.chmodSync(temp, mode);
+      fs.renameSync(temp, target);
+    } catch (error) {
+      fs.rmSync(temp, { force: true });
+      throw error;
+    }
   },
   writeTemp(tempFile, data, mode) {
     // Created private: the token must not be readable by others even for the moment before chmod.
@@ -91,7 +110,10 @@ export interface EditOptions {
   dryRun?: boolean;
   steps?: WriteSteps;
   now?: () => Date;
-  /** For a removal: what our first write created, so that an empty container or file of ours goes too. */
+  /**
+   * What our first write to this file created: a removal takes an empty container or file of ours away too,
+   * and a file we created has no original of the user's to back up.
+   */
   firstWrite?: FirstWrite;
 }
 
@@ -101,7 +123,10 @@ export interface EditResult {
   changed: boolean;
   /** True when the file did not exist before. */
   created: boolean;
+  /** The backup this change made: the original (first change ever) or the previous version (every later one). */
   backup?: string;
+  /** Where the user's file as it was before our first-ever change is kept (never overwritten). */
+  originalBackup?: string;
   /** The whole new file text (with the token in it: never log it). */
   text: string;
   /** Set when the file was readable by other users and now holds a token, so its mode was narrowed. */
@@ -113,6 +138,12 @@ export interface EditResult {
 }
 
 const TEMP_INFIX = '.basecamp-';
+const BACKUP_TEMP_SUFFIX = '.backup.tmp';
+
+/** The user's file as it was before our first-ever change: made once, never overwritten. */
+export const ORIGINAL_BACKUP_SUFFIX = '.basecamp-original';
+/** The file as it was before our latest change: replaced at every change. */
+export const PREVIOUS_BACKUP_SUFFIX = '.basecamp-previous';
 const STALE_TEMP_MS = 10 * 60 * 1000;
 
 function processAlive(pid: number): boolean {
@@ -134,8 +165,16 @@ function removeStaleTemps(target: string, nowMs: number): void {
   } catch {
     return;
   }
+  const backupPrefixes = [ORIGINAL_BACKUP_SUFFIX, PREVIOUS_BACKUP_SUFFIX].map(
+    (suffix) => `.${path.basename(target)}${suffix}.`,
+  );
   for (const name of names) {
-    const match = name.startsWith(prefix) && /^(\d+)-[\dTZ-]+\.tmp$/.exec(name.slice(prefix.length));
+    const backupPrefix = backupPrefixes.find((start) => name.startsWith(start));
+    const match = backupPrefix
+      ? new RegExp(`^(\\d+)-\\d+${BACKUP_TEMP_SUFFIX.replace(/\./g, '\\.')}$`).exec(
+          name.slice(backupPrefix.length),
+        )
+      : name.startsWith(prefix) && /^(\d+)-[\dTZ-]+\.tmp$/.exec(name.slice(prefix.length));
     if (!match) continue;
     const file = path.join(dir, name);
     try {
@@ -322,6 +361,8 @@ export function editEntry(location: EntryLocation, value: unknown, options: Edit
     result.deleted = { file: location.file, dirs: [] };
     if (options.dryRun) return result;
     fs.rmSync(target, { force: true });
+    // The version before this removal held nothing but our entry (and its token): it goes too.
+    fs.rmSync(target + PREVIOUS_BACKUP_SUFFIX, { force: true });
     result.deleted.dirs = removeEmptyDirs(firstWrite.createdDirs);
     return result;
   }
@@ -336,12 +377,16 @@ export function editEntry(location: EntryLocation, value: unknown, options: Edit
     // A live token in a group/world-readable file is readable by every local user: narrow it to the owner.
     mode = value !== undefined && tokensIn(value).length > 0 ? original & ~0o077 : original;
     if (mode !== original) result.modeTightened = { from: original, to: mode };
-    let backup = `${target}.basecamp-backup-${stamp(now)}`;
-    // Two changes within one millisecond must not collide.
-    for (let n = 2; fs.existsSync(backup); n += 1) backup = `${target}.basecamp-backup-${stamp(now)}-${n}`;
-    steps.backup(target, backup);
-    if (result.modeTightened) fs.chmodSync(backup, mode); // the old text may hold a token too
+    // Two backups, not one per change: the user's original, kept for good, and the version before this change.
+    // Both owner-only: the old text may hold a token (ours or another server's).
+    // A file we created has no original of the user's to keep.
+    const originalBackup = target + ORIGINAL_BACKUP_SUFFIX;
+    const keepsOriginal = !firstWrite?.createdFile || fs.existsSync(originalBackup);
+    const backup =
+      keepsOriginal && !fs.existsSync(originalBackup) ? originalBackup : target + PREVIOUS_BACKUP_SUFFIX;
+    steps.backup(bytes, backup, original & ~0o077);
     result.backup = backup;
+    if (keepsOriginal) result.originalBackup = originalBackup;
   }
   const data = Buffer.from((decoded?.bom ? BOM : '') + after, 'utf8');
   const tempFile = path.join(dir, `.${path.basename(target)}${TEMP_INFIX}${process.pid}-${stamp(now)}.tmp`);

@@ -43,7 +43,7 @@ function bearerIn(file: string, container = 'mcpServers'): string {
 }
 
 const backups = (dir: string): number =>
-  fs.readdirSync(dir).filter((name) => name.includes('.basecamp-backup-')).length;
+  fs.readdirSync(dir).filter((name) => /\.basecamp-(original|previous)$/.test(name)).length;
 
 test('configure cursor writes url + Authorization to ~/.cursor/mcp.json with a token that verifies', () => {
   const { home, registry, context } = world();

@@ -105,7 +105,10 @@ export interface ConfigureResult {
   dryRun: boolean;
   file?: string;
   created?: boolean;
+  /** The backup this change made: the user's original (first change) or the previous version (later ones). */
   backup?: string;
+  /** Where the user's file as it was before our first change is kept (never overwritten). */
+  originalBackup?: string;
   /** The config file was readable by other users; it now holds a token, so it was narrowed to the owner. */
   modeTightened?: { from: number; to: number };
   /** The removal deleted the file we had created (nothing else was in it) and these empty folders of ours. */
@@ -164,10 +167,12 @@ export function configureClient(context: ConfigureContext, request: ConfigureReq
   const location = locate(spec, context.environment, scope, project);
   const url = endpointUrl(context.port);
   const dryRun = Boolean(request.dryRun);
+  const firstWrite = context.registry.get(name)?.firstWrite;
   const editOptions: EditOptions = {
     dryRun,
     ...(context.steps ? { steps: context.steps } : {}),
     ...(context.now ? { now: context.now } : {}),
+    ...(firstWrite ? { firstWrite } : {}),
   };
   const installed = scope === 'project' || isInstalled(spec, context.environment);
   const base = { client: spec, name, dryRun, restartHint: spec.restartHint, installed };
@@ -224,6 +229,7 @@ export function configureClient(context: ConfigureContext, request: ConfigureReq
     file: result.file,
     created: result.created,
     ...(result.backup ? { backup: result.backup } : {}),
+    ...(result.originalBackup ? { originalBackup: result.originalBackup } : {}),
     ...(result.modeTightened ? { modeTightened: result.modeTightened } : {}),
     newToken: issue(result.file, result.firstWrite),
   };
@@ -269,14 +275,14 @@ function removeClient(
     forget();
     return { ...base, action: 'removed', file: location.file, command, snippet: command, newToken: false };
   }
-  const firstWrite = context.registry.get(name)?.firstWrite;
-  const result = editEntry(location, undefined, { ...editOptions, ...(firstWrite ? { firstWrite } : {}) });
+  const result = editEntry(location, undefined, editOptions);
   forget();
   return {
     ...base,
     action: result.changed ? 'removed' : 'not-present',
     file: result.file,
     ...(result.backup ? { backup: result.backup } : {}),
+    ...(result.originalBackup ? { originalBackup: result.originalBackup } : {}),
     ...(result.deleted ? { deleted: result.deleted } : {}),
     snippet: '',
     newToken: false,

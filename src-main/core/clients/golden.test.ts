@@ -26,8 +26,11 @@ const familyOf = (spec: ClientSpec): Family =>
   spec.format === 'yaml' ? 'yaml' : spec.format === 'toml' ? 'toml' : 'json';
 const extension: Record<Family, string> = { json: 'json', yaml: 'yaml', toml: 'toml' };
 
-/** Fixtures whose remove must give back the input byte for byte (the container was there before). */
-const ROUND_TRIP = new Set(['comments', 'trailing-commas', 'other-servers', 'crlf-bom']);
+/**
+ * Fixtures whose remove must give back the input byte for byte: the container was there before, or we added
+ * it and take it out again.
+ */
+const ROUND_TRIP = new Set(['comments', 'trailing-commas', 'other-servers', 'crlf-bom', 'no-container']);
 
 function fixtureInput(family: Family, name: string, spec: ClientSpec): Buffer | undefined {
   if (name === 'absent') return undefined;
@@ -65,7 +68,7 @@ function golden(spec: ClientSpec, name: string, actual: Buffer): void {
 }
 
 function backupsIn(dir: string): string[] {
-  return fs.readdirSync(dir).filter((name) => name.includes('.basecamp-backup-'));
+  return fs.readdirSync(dir).filter((name) => /\.basecamp-(original|previous)$/.test(name));
 }
 
 for (const spec of CLIENTS.filter((client) => client.format !== 'cli')) {
@@ -121,6 +124,8 @@ for (const spec of CLIENTS.filter((client) => client.format !== 'cli')) {
       );
       if (input) {
         assert.deepEqual(fs.readFileSync(added.backup!), input, 'the backup holds the file as it was');
+        assert.equal(added.backup, added.originalBackup, 'the first backup is the original');
+        assert.equal(fs.statSync(added.backup!).mode & 0o777, 0o600, 'backups are private');
         // 0640 would let the group read the token: the owner's bits are kept, the rest dropped.
         assert.equal(fs.statSync(file).mode & 0o777, 0o600, 'a file holding a token becomes private');
       } else {
@@ -138,10 +143,22 @@ for (const spec of CLIENTS.filter((client) => client.format !== 'cli')) {
       assert.deepEqual(fs.readFileSync(file), afterAdd);
       assert.deepEqual(fs.readdirSync(path.dirname(file)).sort(), listing, 'idempotent: no new backup');
 
-      // remove: only ours goes
-      const removed = editEntry(location, undefined);
+      // remove, knowing what the add created (as configure does): only ours goes
+      const removed = editEntry(
+        location,
+        undefined,
+        added.firstWrite ? { firstWrite: added.firstWrite } : {},
+      );
       assert.equal(removed.changed, true);
       assert.equal(readEntry(location), undefined);
+      if (!input) {
+        assert.equal(fs.existsSync(file), false, 'a file we created and emptied again is deleted');
+        assert.deepEqual(fs.readdirSync(path.dirname(file)), [], 'with no backup left beside it');
+        return;
+      }
+      assert.deepEqual(fs.readFileSync(added.backup!), input, 'the original backup is never overwritten');
+      assert.deepEqual(fs.readFileSync(removed.backup!), afterAdd, 'the previous version is kept once');
+      assert.equal(backupsIn(path.dirname(file)).length, 2, 'two backups at most');
       const afterRemove = fs.readFileSync(file);
       if (ROUND_TRIP.has(name))
         assert.deepEqual(afterRemove.toString('utf8'), input!.toString('utf8'), 'the rest is byte-identical');

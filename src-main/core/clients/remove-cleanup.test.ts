@@ -154,6 +154,6 @@ test('a new token or port for the same file does not forget that we created it',
     client: 'cursor',
     remove: true,
   });
-  assert.equal(removed.deleted?.file, file);
-  assert.equal(fs.existsSync(file), false);
+  assert.deepEqual(removed.deleted, { file, dirs: [path.join(home, '.cursor')] });
+  assert.deepEqual(fs.readdirSync(home), [], 'the previous-version backup (only ever ours) went too');
 });
