@@ -32,6 +32,11 @@ export interface RecordView {
    * their author (comments, chat lines, answers): without it an agent needs one call per item to read a thread.
    */
   excerpt?: string;
+  /**
+   * Fields holding Basecamp's own plain-text excerpt (search results): the first that says more than the
+   * headline shows, tags stripped and cut short, as `snippet` in list lines and list structuredContent.
+   */
+  snippet?: string[];
   /** Fields kept in structuredContent besides id, title, app_url (default: a generic pick of scalars). */
   keep?: string[];
   /** Extra Markdown lines for a single-record answer, e.g. a project's dock. */

@@ -84,6 +84,29 @@ export function htmlToMarkdown(html: string): string {
   );
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * Text Basecamp already made plain and then escaped and highlighted (search excerpts: `<mark>`/`<em>` around
+ * matches), as plain text: tags dropped, entities decoded, whitespace on one line.
+ */
+export function plainTextOf(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]+);/gi, (entity, name: string) => {
+      const code = name.startsWith('#x')
+        ? parseInt(name.slice(2), 16)
+        : name.startsWith('#')
+          ? Number(name.slice(1))
+          : undefined;
+      if (code === undefined) return ENTITIES[name.toLowerCase()] ?? entity;
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** Tags Basecamp keeps that Markdown produces; attachments (mentions) are added by the executor only. */
 const ALLOWED = new Set([
   'div',

@@ -1,7 +1,7 @@
 // Answers for agents: compact Markdown text plus structuredContent, ids and app links kept,
 // rich text as Markdown, and a character budget that says when it cuts.
 import type { BasecampRecord, RecordView } from './operation.ts';
-import { htmlToMarkdown } from './rich-text.ts';
+import { htmlToMarkdown, plainTextOf } from './rich-text.ts';
 
 /** Most text one answer carries (roughly 6k tokens): enough for a page of items or one long document. */
 export const TEXT_BUDGET = 24_000;
@@ -70,6 +70,22 @@ export function excerptOf(
   return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
 }
 
+/** A search hit's snippet: Basecamp cuts its excerpts at 300 characters; a list line needs less. */
+const SNIPPET = 200;
+
+/** The view's plain-text snippet of a record: the first excerpt field that is more than the headline. */
+export function snippetOf(record: BasecampRecord, view: RecordView | undefined): string | undefined {
+  const title = titleOf(record, view);
+  for (const field of view?.snippet ?? []) {
+    const value = record[field];
+    if (typeof value !== 'string') continue;
+    const text = plainTextOf(value);
+    if (!text || text === title || text === `${title}…`) continue;
+    return oneLine(text, SNIPPET);
+  }
+  return undefined;
+}
+
 /** In lists, people become their ids (`assignees` → `assignee_ids`): names are in the text, ids are what calls take. */
 const PEOPLE_AS_IDS: Record<string, string> = {
   assignees: 'assignee_ids',
@@ -118,7 +134,7 @@ export function renderLine(
   // Some answers are not records (report groups, reminders, settings): no id to show, so none is invented.
   const id = record.id === undefined || record.id === null ? '' : ` — id ${String(record.id)}`;
   const line = `- **${titleOf(record, view)}**${id}${facts.length ? ` · ${facts.join(' · ')}` : ''}${link}`;
-  const excerpt = excerptOf(record, view, EXCERPT_LINE);
+  const excerpt = excerptOf(record, view, EXCERPT_LINE) ?? snippetOf(record, view);
   return excerpt ? `${line}\n  ${oneLine(excerpt, EXCERPT_LINE)}` : line;
 }
 
@@ -239,6 +255,8 @@ export function renderList(
         if (creator) small.creator = { id: creator.id, name: creator.name };
         const excerpt = view?.excerpt ? excerptOf(item, view, EXCERPT_STRUCTURED) : undefined;
         if (excerpt && view?.excerpt) small[view.excerpt] = excerpt;
+        const snippet = snippetOf(item, view);
+        if (snippet) small.snippet = snippet;
         return small;
       }),
       ...(page.total !== undefined ? { total: page.total } : {}),

@@ -96,6 +96,7 @@ export const searchResultView: RecordView = {
   noun: 'result',
   facts: (r) => [str(r.type), inProject(r), by(r), day(r.updated_at)],
   richText: ['plain_text_content'],
+  snippet: ['plain_text_content', 'plain_text_description'],
   keep: ['type', 'bucket', 'creator', 'updated_at', 'parent'],
 };
 
