@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createBasecampClient, createAccountResources, type BasecampClientOptions } from './client.ts';
-import { writeInvalidates } from './cache.ts';
+import { createResponseCache, writeInvalidates, type CachedResponse } from './cache.ts';
 import { fixedTokens, json, startTestServer, USER_AGENT, type TestServer } from './test-server.ts';
 
 describe('conditional GETs and coalescing', () => {
@@ -123,5 +123,48 @@ describe('what a write invalidates', () => {
     assert.ok(match('/123/todos.json'));
     assert.ok(!match('/123/todos/6.json'));
     assert.ok(!match('/123/projects.json'));
+  });
+});
+
+describe('how much the cache keeps', () => {
+  const entry = (id: number, bytes = 10): CachedResponse => ({
+    url: `https://3.basecampapi.com/123/todos/${id}.json`,
+    etag: `W/"${id}"`,
+    status: 200,
+    headers: {},
+    body: Buffer.alloc(bytes),
+  });
+
+  it('keeps at most maxEntries, dropping the least recently used', () => {
+    const cache = createResponseCache({ maxEntries: 50 });
+    for (let id = 1; id <= 50; id++) cache.set('viewer', entry(id));
+    assert.ok(cache.get('viewer', entry(1).url), 'a read makes entry 1 the most recent');
+    for (let id = 51; id <= 1000; id++) cache.set('viewer', entry(id));
+    assert.equal(cache.size(), 50);
+    assert.equal(cache.get('viewer', entry(2).url), undefined);
+    assert.ok(cache.get('viewer', entry(1000).url));
+  });
+
+  it('keeps at most maxTotalBytes of bodies in all, however many entries would fit', () => {
+    const cache = createResponseCache({ maxEntries: 500, maxTotalBytes: 10_000 });
+    for (let id = 1; id <= 1000; id++) cache.set('viewer', entry(id, 1000));
+    assert.equal(cache.size(), 10);
+    assert.equal(cache.bytes(), 10_000);
+    assert.ok(cache.get('viewer', entry(1000).url));
+    assert.equal(cache.get('viewer', entry(990).url), undefined);
+  });
+
+  it('counts a replaced or invalidated body once', () => {
+    const cache = createResponseCache({ maxTotalBytes: 10_000 });
+    for (let round = 0; round < 100; round++) cache.set('viewer', entry(1, 1000));
+    assert.equal(cache.size(), 1);
+    assert.equal(cache.bytes(), 1000);
+    assert.equal(
+      cache.invalidate((pathname) => pathname.endsWith('/1.json')),
+      1,
+    );
+    assert.equal(cache.bytes(), 0);
+    cache.set('viewer', entry(2, 20_000));
+    assert.equal(cache.size(), 0, 'a body bigger than the whole budget is not kept');
   });
 });

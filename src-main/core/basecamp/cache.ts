@@ -17,7 +17,10 @@ export interface ResponseCache {
   set(viewer: string, entry: CachedResponse): void;
   /** Drop every entry (for every viewer) whose URL path matches. Returns how many went. */
   invalidate(match: (pathname: string) => boolean): number;
+  /** Entries kept. */
   size(): number;
+  /** Body bytes kept, all entries together. */
+  bytes(): number;
   clear(): void;
 }
 
@@ -26,6 +29,8 @@ export interface ResponseCacheOptions {
   maxEntries?: number;
   /** Bodies larger than this are not kept. Default 1 MiB. */
   maxBodyBytes?: number;
+  /** Most body bytes kept in all (least recently used go first). Default 32 MiB. */
+  maxTotalBytes?: number;
 }
 
 /** A short, one-way name for a token: enough to separate viewers, useless to anyone who reads it. */
@@ -36,8 +41,17 @@ export function viewerKey(token: string): string {
 export function createResponseCache(options: ResponseCacheOptions = {}): ResponseCache {
   const maxEntries = options.maxEntries ?? 500;
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  // 500 entries of up to 1 MiB each would be 500 MiB: the byte budget is what keeps the process small.
+  const maxTotalBytes = options.maxTotalBytes ?? 32 * 1024 * 1024;
   const entries = new Map<string, CachedResponse>();
+  let totalBytes = 0;
   const keyOf = (viewer: string, url: string): string => `${viewer} ${url}`;
+  const drop = (key: string): void => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    totalBytes -= entry.body.length;
+  };
 
   return {
     get(viewer, url) {
@@ -51,23 +65,29 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
     },
     set(viewer, entry) {
       const key = keyOf(viewer, entry.url);
-      entries.delete(key);
-      if (entry.body.length > maxBodyBytes || (!entry.etag && !entry.lastModified)) return;
+      drop(key);
+      if (entry.body.length > Math.min(maxBodyBytes, maxTotalBytes) || (!entry.etag && !entry.lastModified))
+        return;
       entries.set(key, entry);
-      while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      totalBytes += entry.body.length;
+      while (entries.size > maxEntries || totalBytes > maxTotalBytes) drop(entries.keys().next().value!);
     },
     invalidate(match) {
       let dropped = 0;
       for (const [key, entry] of entries) {
         if (match(new URL(entry.url).pathname)) {
-          entries.delete(key);
+          drop(key);
           dropped++;
         }
       }
       return dropped;
     },
     size: () => entries.size,
-    clear: () => entries.clear(),
+    bytes: () => totalBytes,
+    clear: () => {
+      entries.clear();
+      totalBytes = 0;
+    },
   };
 }
 
