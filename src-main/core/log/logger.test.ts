@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from './logger.ts';
-import { redactText, redactValue, registerSecret } from './redact.ts';
+import { knownSecretCount, MAX_KNOWN_SECRETS, redactText, redactValue, registerSecret } from './redact.ts';
 import { LogRing } from './ring.ts';
 import { RotatingFile } from './rotating-file.ts';
 
@@ -85,4 +85,17 @@ test('the log file rolls over at its size limit and keeps a bounded number of ol
   const names = fs.readdirSync(dir).sort();
   assert.deepEqual(names, ['companion.log', 'companion.log.1', 'companion.log.2']);
   for (const name of names) assert.ok(fs.statSync(path.join(dir, name)).size <= 300);
+});
+
+test('remembered secrets stay capped while the ones in use stay masked', () => {
+  const inUse = 'the-current-access-token-7f3a';
+  registerSecret(inUse);
+  // Three caps' worth of sign-ins and refreshes, the current token used (so registered again) in between.
+  for (let refresh = 0; refresh < 3 * MAX_KNOWN_SECRETS; refresh++) {
+    registerSecret(`rotated-away-token-${refresh}`);
+    if (refresh % 100 === 0) registerSecret(inUse);
+  }
+  assert.equal(knownSecretCount(), MAX_KNOWN_SECRETS);
+  assert.equal(redactText(`sent ${inUse} again`), 'sent [redacted] again');
+  assert.equal(redactText(`old rotated-away-token-${3 * MAX_KNOWN_SECRETS - 1}`), 'old [redacted]');
 });

@@ -3,12 +3,27 @@
 
 const MASK = '[redacted]';
 
-/** Values that are secret wherever they appear (tokens and client secrets seen at run time). */
+/** Values that are secret wherever they appear (tokens and client secrets seen at run time), oldest first. */
 const knownSecrets = new Set<string>();
+
+/**
+ * Each sign-in and refresh adds tokens, so the set is capped. Values in use are registered again whenever they
+ * are used (the Basecamp client does it on every request), which keeps them at the recent end; what falls off
+ * is a token rotated away long ago, which the patterns below still catch in headers and OAuth fields.
+ */
+export const MAX_KNOWN_SECRETS = 1000;
 
 /** Remember a secret value so that it is masked even where no pattern would spot it. */
 export function registerSecret(value: string | undefined | null): void {
-  if (value && value.length >= 8) knownSecrets.add(value);
+  if (!value || value.length < 8) return;
+  knownSecrets.delete(value);
+  knownSecrets.add(value);
+  if (knownSecrets.size > MAX_KNOWN_SECRETS) knownSecrets.delete(knownSecrets.values().next().value!);
+}
+
+/** How many values are remembered (for the memory bench and its test). */
+export function knownSecretCount(): number {
+  return knownSecrets.size;
 }
 
 export function forgetSecret(value: string | undefined | null): void {
