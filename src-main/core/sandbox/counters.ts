@@ -15,6 +15,19 @@ export interface RequestRecord {
 }
 
 const LOG_LIMIT = 20000;
+/**
+ * Distinct paths (every created recording has its own) and account ids (any number in a URL) are kept up to
+ * this many each; the least recently counted goes first. The sandbox runs inside `serve --sandbox`, so what it
+ * counts must stay bounded however long a demo runs.
+ */
+export const COUNTED_KEYS_LIMIT = 5000;
+
+function count<K>(counts: Map<K, number>, key: K): void {
+  const seen = counts.get(key) ?? 0;
+  counts.delete(key);
+  counts.set(key, seen + 1);
+  if (counts.size > COUNTED_KEYS_LIMIT) counts.delete(counts.keys().next().value!);
+}
 
 export class Counters {
   tokenRequests = { total: 0, authorization_code: 0, refresh_token: 0, failed: 0 };
@@ -34,11 +47,9 @@ export class Counters {
 
   recordApi(record: RequestRecord): void {
     this.apiRequests += 1;
-    this.byPath.set(record.path, (this.byPath.get(record.path) ?? 0) + 1);
-    if (record.route) this.byRoute.set(record.route, (this.byRoute.get(record.route) ?? 0) + 1);
-    if (record.accountId !== null) {
-      this.byAccount.set(record.accountId, (this.byAccount.get(record.accountId) ?? 0) + 1);
-    }
+    count(this.byPath, record.path);
+    if (record.route) count(this.byRoute, record.route);
+    if (record.accountId !== null) count(this.byAccount, record.accountId);
     this.log.push(record);
     if (this.log.length > LOG_LIMIT) this.log = this.log.slice(-LOG_LIMIT / 2);
   }
