@@ -27,6 +27,24 @@ const dueOn = (r: Recording) => (typeof r.fields.due_on === 'string' ? r.fields.
 
 type TaskFilter = 'open' | 'completed' | 'no_due_date' | 'unassigned' | 'not_now' | 'overdue';
 
+/**
+ * The people a repeated `key[]=` filter names, or undefined when it is absent. A value that is not a whole
+ * number names nobody (it still filters), as Basecamp reads ids as integers.
+ */
+function peopleIn(ctx: RouteContext, key: 'assignee_ids[]' | 'people_ids[]'): Set<number> | undefined {
+  const values = ctx.query.getAll(key).filter((value) => value.trim() !== '');
+  return values.length === 0 ? undefined : new Set(values.map(Number).filter(Number.isInteger));
+}
+
+/**
+ * The account-wide to-do and card feeds' `assignee_ids[]`: tasks assigned to at least one of those people;
+ * assignees of a card's steps do not count.
+ */
+function assignedToAny(ctx: RouteContext, items: Recording[]): Recording[] {
+  const wanted = peopleIn(ctx, 'assignee_ids[]');
+  return wanted ? items.filter((r) => assignees(r).some((id) => wanted.has(id))) : items;
+}
+
 function tasks(ctx: RouteContext, type: 'Todo' | 'Kanban::Card', filter: TaskFilter): Recording[] {
   const today = ctx.store.today;
   const parentType = (r: Recording) => (r.parentId === null ? undefined : ctx.store.get(r.parentId)?.type);
@@ -201,23 +219,26 @@ export const reports: Family = {
     ...(['open', 'completed', 'no_due_date', 'unassigned'] as const).map((filter) => ({
       method: 'GET' as const,
       path: `/todos/${filter}.json`,
-      handler: (ctx: RouteContext) => paginate(ctx, grouped(ctx, tasks(ctx, 'Todo', filter), 'todos')),
+      handler: (ctx: RouteContext) =>
+        paginate(ctx, grouped(ctx, assignedToAny(ctx, tasks(ctx, 'Todo', filter)), 'todos')),
     })),
     {
       method: 'GET',
       path: '/todos/overdue.json',
-      handler: (ctx) => ok(tasks(ctx, 'Todo', 'overdue').map((r) => ctx.view.recording(r))),
+      handler: (ctx) =>
+        ok(assignedToAny(ctx, tasks(ctx, 'Todo', 'overdue')).map((r) => ctx.view.recording(r))),
     },
     ...(['open', 'completed', 'not_now', 'no_due_date', 'unassigned'] as const).map((filter) => ({
       method: 'GET' as const,
       path: `/cards/${filter}.json`,
       handler: (ctx: RouteContext) =>
-        paginate(ctx, grouped(ctx, tasks(ctx, 'Kanban::Card', filter), 'cards')),
+        paginate(ctx, grouped(ctx, assignedToAny(ctx, tasks(ctx, 'Kanban::Card', filter)), 'cards')),
     })),
     {
       method: 'GET',
       path: '/cards/overdue.json',
-      handler: (ctx) => ok(tasks(ctx, 'Kanban::Card', 'overdue').map((r) => ctx.view.recording(r))),
+      handler: (ctx) =>
+        ok(assignedToAny(ctx, tasks(ctx, 'Kanban::Card', 'overdue')).map((r) => ctx.view.recording(r))),
     },
     { method: 'GET', path: '/messages.json', handler: (ctx) => feed(ctx, ['Message']) },
     { method: 'GET', path: '/comments.json', handler: (ctx) => feed(ctx, ['Comment']) },
@@ -236,10 +257,18 @@ export const reports: Family = {
           documents: (t) => !t.startsWith('image/') && !t.startsWith('video/'),
         };
         const keep = wanted[kind] ?? wanted.all!;
+        // `people_ids[]`: files created by any of those people.
+        const creators = peopleIn(ctx, 'people_ids[]');
         return paginate(
           ctx,
           ctx.store
-            .where((r) => r.type === 'Upload' && visible(ctx, r) && keep(String(r.fields.content_type ?? '')))
+            .where(
+              (r) =>
+                r.type === 'Upload' &&
+                visible(ctx, r) &&
+                keep(String(r.fields.content_type ?? '')) &&
+                (!creators || creators.has(r.creatorId)),
+            )
             .sort(newest)
             .map((r) => ({ ...ctx.view.recording(r), attachable_sgid: r.fields.attachable_sgid ?? null })),
         );
