@@ -276,6 +276,7 @@ export async function createCompanion(options: CompanionOptions = {}): Promise<C
       const server = running;
       running = undefined;
       await server?.close();
+      clients.flush(); // the last-seen times `clients list` shows from other processes
       await sandbox?.close();
       notify();
     },

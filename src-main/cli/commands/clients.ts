@@ -9,10 +9,24 @@ const STATE_LABEL: Record<ClientStatus['state'], string> = {
   connected: 'connected',
 };
 
+/** "just now", "4 min ago", "3 h ago", "2 days ago": how long since a client last called the endpoint. */
+export function ago(iso: string, now: Date = new Date()): string {
+  const minutes = Math.floor((now.getTime() - Date.parse(iso)) / 60_000);
+  if (!Number.isFinite(minutes)) return 'at an unknown time';
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} days ago`;
+}
+
 function table(statuses: ClientStatus[]): string {
   const rows = statuses.map((status) => [
     status.name,
-    STATE_LABEL[status.state] + (status.lastSeen ? ` (last seen ${status.lastSeen})` : ''),
+    STATE_LABEL[status.state] +
+      (status.lastSeen
+        ? ` (last seen ${ago(status.lastSeen)}${status.clientInfo ? ` as ${status.clientInfo.name}${status.clientInfo.version ? ` ${status.clientInfo.version}` : ''}` : ''})`
+        : ''),
     status.configPath,
   ]);
   const widths = [0, 1].map((column) =>

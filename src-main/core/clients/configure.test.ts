@@ -254,6 +254,10 @@ test('status goes not installed → installed → configured → connected', () 
   const connected = clientStatus(spec, options);
   assert.equal(connected.state, 'connected');
   assert.ok(connected.lastSeen);
+  const later = () => new Date(Date.parse(connected.lastSeen!) + 20 * 60_000);
+  const idle = clientStatus(spec, { ...options, now: later });
+  assert.equal(idle.state, 'configured', 'quiet for 20 minutes: configured, with its last-seen time');
+  assert.equal(idle.lastSeen, connected.lastSeen);
   assert.match(clientStatus(spec, { ...options, port: 4000 }).problem!, /another port/);
   assert.equal(clientStatuses(options).length, 10);
   assert.ok(!JSON.stringify(clientStatuses(options)).includes('bcc_'), 'no token in the status list');

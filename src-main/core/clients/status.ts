@@ -16,6 +16,9 @@ import { tokensIn, type ClientInfo, type ClientRegistry } from './tokens.ts';
 
 export type ClientState = 'not-installed' | 'installed' | 'configured' | 'connected';
 
+/** "Connected" means it called us this recently; before that it is configured, last seen at such a time. */
+export const CONNECTED_WITHIN_MS = 15 * 60_000;
+
 export interface ClientStatus {
   id: string;
   title: string;
@@ -47,6 +50,7 @@ export interface StatusOptions {
   registry: ClientRegistry;
   port: number;
   project?: string;
+  now?: () => Date;
 }
 
 export function clientStatus(
@@ -87,9 +91,11 @@ export function clientStatus(
   const stale = !urlsIn(entry).includes(wanted);
   const stats = registry.get(name)?.stats;
   const seen = stats?.lastSeen ? { lastSeen: stats.lastSeen, calls: stats.calls, errors: stats.errors } : {};
+  const nowMs = (options.now ?? (() => new Date()))().getTime();
+  const recent = stats?.lastSeen !== undefined && nowMs - Date.parse(stats.lastSeen) < CONNECTED_WITHIN_MS;
   return {
     ...base,
-    state: stats?.lastSeen ? 'connected' : 'configured',
+    state: recent ? 'connected' : 'configured',
     ...seen,
     ...(stats?.clientInfo ? { clientInfo: stats.clientInfo } : {}),
     ...(stale ? { problem: `Its entry points at another port than ${wanted}; configure it again.` } : {}),

@@ -2,11 +2,13 @@
 // settings file); the token itself is written once, into the client's own config. Stats live in memory.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Settings } from '../settings/settings.ts';
 import { clientRecordSchema, type ClientRecord } from '../settings/schema.ts';
 import { registerSecret } from '../log/redact.ts';
 import type { Logger } from '../log/logger.ts';
 import type { FirstWrite } from './config-file.ts';
+import { createLastSeenStore, LAST_SEEN_FILE, type LastSeenStore } from './last-seen.ts';
 
 /** The prefix lets the redactor recognise a client token wherever it shows up. */
 export const CLIENT_TOKEN_PREFIX = 'bcc_';
@@ -59,12 +61,16 @@ export interface ClientRegistry {
   /** Hooks for the MCP endpoint. */
   recordSeen(name: string, clientInfo?: ClientInfo): void;
   recordCall(name: string, outcome: { ok: boolean }): void;
+  /** Write the last-seen times still pending (on shutdown). */
+  flush(): void;
 }
 
 export interface RegistryOptions {
   settings: Settings;
   logger?: Logger;
   now?: () => Date;
+  /** Where last-seen times are shared with other processes (default: `clients-seen.json` beside the settings). */
+  lastSeen?: LastSeenStore;
 }
 
 /** Every `bcc_…` string inside a config entry (the token sits in a header, an env var or an argument). */
@@ -112,6 +118,31 @@ export function createClientRegistry(options: RegistryOptions): ClientRegistry {
   const now = options.now ?? (() => new Date());
   const stats = new Map<string, ClientStats>();
   let seenStamp = fileStamp(settings.file);
+  const lastSeen =
+    options.lastSeen ??
+    createLastSeenStore({
+      file: path.join(path.dirname(settings.file), LAST_SEEN_FILE),
+      now: () => now().getTime(),
+    });
+
+  /**
+   * This process's stats; when it has not seen the client itself (the CLI), the serving process's last-seen
+   * time from the shared file — unless it predates the client's current token (that was another configuration).
+   */
+  const viewStats = (
+    name: string,
+    shared: ReturnType<LastSeenStore['read']>,
+    since?: string,
+  ): ClientStats => {
+    const own = { ...statsOf(name) };
+    const other = shared[name];
+    if (own.lastSeen || !other || (since && other.lastSeen < since)) return own;
+    return {
+      ...own,
+      lastSeen: other.lastSeen,
+      ...(other.clientInfo ? { clientInfo: other.clientInfo } : {}),
+    };
+  };
 
   const records = (): ClientRecord[] => settings.get().clients;
   const save = (next: ClientRecord[]): void => {
@@ -195,10 +226,14 @@ export function createClientRegistry(options: RegistryOptions): ClientRegistry {
     },
     get(name) {
       const record = records().find((r) => r.name === name);
-      return record ? { ...record, stats: { ...statsOf(name) } } : undefined;
+      return record ? { ...record, stats: viewStats(name, lastSeen.read(), record.createdAt) } : undefined;
     },
     list() {
-      return records().map((record) => ({ ...record, stats: { ...statsOf(record.name) } }));
+      const shared = lastSeen.read();
+      return records().map((record) => ({
+        ...record,
+        stats: viewStats(record.name, shared, record.createdAt),
+      }));
     },
     statsFor(name) {
       return { ...statsOf(name) };
@@ -211,12 +246,17 @@ export function createClientRegistry(options: RegistryOptions): ClientRegistry {
           name: clientInfo.name,
           ...(clientInfo.version ? { version: clientInfo.version } : {}),
         };
+      lastSeen.note(name, entry.lastSeen, entry.clientInfo);
     },
     recordCall(name, outcome) {
       const entry = statsOf(name);
       entry.calls += 1;
       if (!outcome.ok) entry.errors += 1;
       entry.lastSeen = now().toISOString();
+      lastSeen.note(name, entry.lastSeen, entry.clientInfo);
+    },
+    flush() {
+      lastSeen.flush();
     },
   };
 }

@@ -1,0 +1,77 @@
+// The last-seen file: written at once for a client's first call, then at most once per interval; read by a
+// registry in another process; a sighting from before the client's current token is not shown as its own.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openSettings } from '../settings/settings.ts';
+import { silentLogger } from '../log/logger.ts';
+import { createLastSeenStore, LAST_SEEN_FILE } from './last-seen.ts';
+import { createClientRegistry } from './tokens.ts';
+
+function tempFile(): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-seen-')), 'data', LAST_SEEN_FILE);
+}
+
+test('the first sighting of a client is written at once; later ones at most once per interval', () => {
+  const file = tempFile();
+  let clock = 1_000_000;
+  const store = createLastSeenStore({ file, intervalMs: 60_000, now: () => clock });
+  store.note('cursor', '2026-12-03T10:00:00.000Z', { name: 'Cursor', version: '2.1' });
+  assert.deepEqual(store.read(), {
+    cursor: { lastSeen: '2026-12-03T10:00:00.000Z', clientInfo: { name: 'Cursor', version: '2.1' } },
+  });
+  clock += 1_000;
+  store.note('cursor', '2026-12-03T10:00:01.000Z');
+  assert.equal(store.read().cursor?.lastSeen, '2026-12-03T10:00:00.000Z', 'throttled: not written yet');
+  store.note('zed', '2026-12-03T10:00:02.000Z');
+  assert.equal(store.read().zed?.lastSeen, '2026-12-03T10:00:02.000Z', 'a new client is written at once');
+  assert.equal(store.read().cursor?.lastSeen, '2026-12-03T10:00:01.000Z', 'together with what was pending');
+  clock += 61_000;
+  store.note('cursor', '2026-12-03T10:01:03.000Z');
+  assert.deepEqual(store.read().cursor, {
+    lastSeen: '2026-12-03T10:01:03.000Z',
+    clientInfo: { name: 'Cursor', version: '2.1' },
+  });
+  store.note('cursor', '2026-12-03T10:01:04.000Z');
+  store.flush();
+  assert.equal(store.read().cursor?.lastSeen, '2026-12-03T10:01:04.000Z', 'flush writes what is pending');
+  assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+});
+
+test('a broken or foreign last-seen file reads as empty and is replaced by the next write', () => {
+  const file = tempFile();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, '{"cursor": {"lastSeen": 12');
+  const store = createLastSeenStore({ file });
+  assert.deepEqual(store.read(), {});
+  store.note('cursor', '2026-12-03T10:00:00.000Z');
+  assert.deepEqual(store.read(), { cursor: { lastSeen: '2026-12-03T10:00:00.000Z' } });
+});
+
+test('a registry in another process shows the serving one’s last-seen time, never one from an older token', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-seen-registry-'));
+  let now = new Date('2026-12-03T10:00:00.000Z');
+  const serving = createClientRegistry({ settings: openSettings(dir, silentLogger), now: () => now });
+  const { token } = serving.mint('cursor', 'cursor', '/home/me/.cursor/mcp.json');
+  now = new Date('2026-12-03T10:05:00.000Z');
+  serving.recordSeen('cursor', { name: 'Cursor', version: '2.1' });
+  serving.recordCall('cursor', { ok: true });
+
+  const cli = createClientRegistry({ settings: openSettings(dir, silentLogger) });
+  assert.deepEqual(cli.get('cursor')?.stats, {
+    calls: 0,
+    errors: 0,
+    lastSeen: '2026-12-03T10:05:00.000Z',
+    clientInfo: { name: 'Cursor', version: '2.1' },
+  });
+  assert.equal(cli.list()[0]?.stats.lastSeen, '2026-12-03T10:05:00.000Z');
+  const shared = fs.readFileSync(path.join(dir, LAST_SEEN_FILE), 'utf8');
+  assert.ok(!shared.includes(token), 'no token in the shared file');
+
+  now = new Date('2026-12-03T10:10:00.000Z');
+  cli.mint('cursor', 'cursor', '/home/me/.cursor/mcp.json'); // configured again: a new token
+  const later = createClientRegistry({ settings: openSettings(dir, silentLogger) });
+  assert.equal(later.get('cursor')?.stats.lastSeen, undefined, 'the old token’s calls are not this one’s');
+});
