@@ -1,6 +1,7 @@
 // Pasted Basecamp links → account, project, type and id, then the record itself.
 // Web links (3.basecamp.com) and API links (3.basecampapi.com) share the same path shape.
 import type { RecordView, RunContext, ToolAnswer } from './operation.ts';
+import { recordingKind } from './recording-kinds.ts';
 import { renderList, renderRecord } from './shapers.ts';
 import { campfireView, commentView, messageView, projectView, todolistView, todoView } from './views.ts';
 
@@ -112,6 +113,14 @@ async function domainsServing(path: string): Promise<Set<string>> {
   return found;
 }
 
+/** One item's link reads the way its own get action shows it (a card as `cards get` does). */
+async function kindView(type: string | undefined): Promise<RecordView | undefined> {
+  const kind = recordingKind(type);
+  if (!kind) return undefined;
+  const { findOperation } = await import('./index.ts');
+  return findOperation(kind.operation)?.view;
+}
+
 export async function resolveBasecampUrl(ctx: RunContext, raw: string): Promise<ToolAnswer> {
   const parsed = parseBasecampUrl(raw, [new URL(ctx.client.account.href).origin]);
   if (!parsed) {
@@ -158,7 +167,9 @@ export async function resolveBasecampUrl(ctx: RunContext, raw: string): Promise<
   }
   const client = await ctx.clientFor(parsed.accountId);
   const { data } = await client.request<unknown>({ method: 'GET', path, signal: ctx.signal });
-  const view = parsed.type ? VIEWS[parsed.type.split('/').pop() ?? ''] : undefined;
+  const view =
+    (parsed.recordId !== undefined ? await kindView(parsed.type) : undefined) ??
+    (parsed.type ? VIEWS[parsed.type.split('/').pop() ?? ''] : undefined);
   if (Array.isArray(data)) {
     // A link to a page of items (e.g. a list's to-dos): show the first ones and point at the paged tools.
     const list = renderList(data.slice(0, 25) as Record<string, unknown>[], view, {

@@ -7,6 +7,7 @@ import { findOperation } from './index.ts';
 import type { BasecampRecord, Operation, ToolAnswer } from './operation.ts';
 import { renderRecord, withinBudget } from './shapers.ts';
 import { commentView } from './views.ts';
+import { RECORDING_KINDS, RECORDING_TYPES, recordingKind, type RecordingKind } from './recording-kinds.ts';
 
 export const RESOURCE_SCHEME = 'basecamp:';
 export const MARKDOWN = 'text/markdown';
@@ -15,42 +16,7 @@ export const PROJECTS_PER_PAGE = 50;
 /** Comments shown under a recording; the text says when there are more. */
 const COMMENTS_SHOWN = 25;
 
-/** One kind of recording readable as `basecamp://projects/{project_id}/{type}/{recording_id}`. */
-interface RecordingKind {
-  /** The segment in Basecamp's own app links, e.g. `todos` in …/buckets/1/todos/2. */
-  type: string;
-  /** The catalog operation that reads one (`domain.action`). */
-  operation: string;
-  /** Its id param. */
-  param: string;
-  /** Comments are shown under it. */
-  comments?: boolean;
-}
-
-/** The table: adding a readable kind is one line. Segments follow Basecamp's app URLs where they exist. */
-export const RECORDING_KINDS: readonly RecordingKind[] = [
-  { type: 'todos', operation: 'todos.get', param: 'todo_id', comments: true },
-  { type: 'todolists', operation: 'todos.get_list', param: 'todolist_id', comments: true },
-  { type: 'todosets', operation: 'todos.todoset', param: 'todoset_id' },
-  { type: 'messages', operation: 'messages.get', param: 'message_id', comments: true },
-  { type: 'message_boards', operation: 'messages.board', param: 'board_id' },
-  { type: 'comments', operation: 'comments.get', param: 'comment_id' },
-  { type: 'documents', operation: 'files.document', param: 'document_id', comments: true },
-  { type: 'uploads', operation: 'files.upload', param: 'upload_id', comments: true },
-  { type: 'vaults', operation: 'files.folder', param: 'vault_id' },
-  { type: 'cards', operation: 'cards.get', param: 'card_id', comments: true },
-  { type: 'card_tables', operation: 'cards.table', param: 'card_table_id' },
-  { type: 'schedules', operation: 'schedules.get', param: 'schedule_id' },
-  { type: 'schedule_entries', operation: 'schedules.entry', param: 'entry_id', comments: true },
-  { type: 'questionnaires', operation: 'checkins.questionnaire', param: 'questionnaire_id' },
-  { type: 'questions', operation: 'checkins.question', param: 'question_id' },
-  { type: 'question_answers', operation: 'checkins.answer', param: 'answer_id', comments: true },
-  { type: 'chats', operation: 'campfires.get', param: 'chat_id' },
-  { type: 'inboxes', operation: 'inbox.get', param: 'inbox_id' },
-  { type: 'inbox_forwards', operation: 'inbox.forward', param: 'forward_id', comments: true },
-];
-
-export const RECORDING_TYPES = RECORDING_KINDS.map((kind) => kind.type);
+export { RECORDING_KINDS, RECORDING_TYPES };
 
 export interface ResourceTemplateInfo {
   name: string;
@@ -74,7 +40,7 @@ export const RESOURCE_TEMPLATES: readonly ResourceTemplateInfo[] = [
     uriTemplate: 'basecamp://projects/{project_id}/{type}/{recording_id}',
     title: 'A Basecamp item in a project',
     description:
-      `One to-do, message, document, card, check-in answer… with its comments. {type} is the segment of Basecamp's own link ` +
+      `One to-do, message, document, card, check-in answer… with its comments. {type} is what Basecamp's own link has between the project and the id ` +
       `(…/buckets/<project>/todos/<id> → todos): ${RECORDING_TYPES.join(', ')}.`,
     mimeType: MARKDOWN,
   },
@@ -164,17 +130,22 @@ export function parseResourceUri(uri: string): ParsedResource {
       throw new ResourceError('invalid', uri, `"${uri}" is not a URI. ${FORMS}`);
     }
   });
-  const [head, projectText, type, recordingText, ...rest] = segments;
+  const [head, projectText, ...tail] = segments;
   if (head === 'my' && projectText === 'assignments' && segments.length === 2)
     return { kind: 'assignments', ...parsed };
-  if (head !== 'projects' || rest.length > 0)
-    throw new ResourceError('not_found', uri, `No resource at ${uri}. ${FORMS}`);
+  if (head !== 'projects') throw new ResourceError('not_found', uri, `No resource at ${uri}. ${FORMS}`);
+  // A type may span segments, as in a card's own link (…/card_tables/cards/<id>); the last segment is the id.
+  const whole = tail.join('/');
+  const [type, recordingText] =
+    tail.length < 2 || recordingKind(whole)
+      ? [tail.length ? whole : undefined, undefined]
+      : [tail.slice(0, -1).join('/'), tail.at(-1)];
   if (projectText === undefined) return { kind: 'projects', ...parsed };
   const projectId = positiveId(projectText);
   if (!projectId)
     throw new ResourceError('invalid', uri, `project_id must be a number, not "${projectText}". ${FORMS}`);
   if (type === undefined) return { kind: 'project', projectId, ...parsed };
-  const recording = RECORDING_KINDS.find((kind) => kind.type === type);
+  const recording = recordingKind(type);
   if (!recording)
     throw new ResourceError(
       'not_found',
