@@ -101,6 +101,15 @@ export function mcpCaller(mcpUrl: string, authorization: string) {
   };
 }
 
+/** The JS heap in use after a full GC, in MiB, from a server started with `ungoverned: true`. */
+export async function heapMiB(product: Product): Promise<number> {
+  const next = (product.serve.output().match(/^Heap used #/gm)?.length ?? 0) + 1;
+  const wanted = new RegExp(`^Heap used #${next}: (\\d+)$`, 'm');
+  product.serve.child.kill('SIGUSR2');
+  const bytes = Number((await product.serve.waitFor(wanted))[1]);
+  return Math.round((bytes / 1024 ** 2) * 10) / 10;
+}
+
 /** Resident memory of a process in MiB, from /proc (Linux). */
 export function rssMiB(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -145,7 +154,10 @@ export async function timed(
 
 async function startUngoverned(home: ThrowawayHome): Promise<RunningCommand & { mcpUrl: string }> {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ungoverned-serve.ts');
-  const child = spawn(process.execPath, [script], { env: home.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--expose-gc', script], {
+    env: home.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -9,7 +9,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import got from 'got';
 import { countTokens } from 'gpt-tokenizer';
 import { repoRoot, throwawayHome } from '../e2e/support/product.ts';
-import { connect, controlClient, mcpCaller, rssMiB, startProduct, summarize, timed, round } from './lib.ts';
+import {
+  connect,
+  controlClient,
+  heapMiB,
+  mcpCaller,
+  rssMiB,
+  startProduct,
+  summarize,
+  timed,
+  round,
+} from './lib.ts';
 import { measureRequestsSpent } from './requests.ts';
 import { measureTokens } from './tokens.ts';
 
@@ -65,6 +75,7 @@ async function main(): Promise<void> {
   try {
     await sleep(1500);
     const idleRss = rssMiB(product.pid);
+    const idleHeap = await heapMiB(product);
 
     // The read tool and the one Basecamp request it makes, found through the sandbox's counters.
     const probe = await connect(product.serve.mcpUrl, product.authorization);
@@ -146,16 +157,22 @@ async function main(): Promise<void> {
     const loadStart = performance.now();
     await timed(workers, calls / 2 / workers, (_, index) => mcp(...tools[index % tools.length]!));
     const halfRss = rssMiB(product.pid);
+    const halfHeap = await heapMiB(product);
     await timed(workers, calls / 2 / workers, (_, index) => mcp(...tools[index % tools.length]!));
     const loadSeconds = (performance.now() - loadStart) / 1000;
     const afterRss = rssMiB(product.pid);
     await sleep(3000);
     const settledRss = rssMiB(product.pid);
+    const afterHeap = await heapMiB(product);
     results.memory = {
       idleMiB: idleRss,
       afterHalfMiB: halfRss,
       after10kCallsMiB: afterRss,
       after10kCallsSettledMiB: settledRss,
+      // The JS heap after a full GC (product and in-process sandbox together): what a leak would grow.
+      heapIdleMiB: idleHeap,
+      heapAfterHalfMiB: halfHeap,
+      heapAfter10kCallsMiB: afterHeap,
       calls,
       callsPerSecond: round(calls / loadSeconds, 0),
     };
@@ -223,6 +240,12 @@ export function markdown(figures: Record<string, unknown>): string {
       `Resident memory (${m.calls.toLocaleString('en')} calls at ${m.callsPerSecond}/s)`,
       `idle ${m.idleMiB} MiB → ${m.afterHalfMiB} MiB at ${(m.calls / 2).toLocaleString('en')} → ${m.after10kCallsMiB} MiB at ${m.calls.toLocaleString('en')} (${m.after10kCallsSettledMiB} MiB 3 s later)`,
       `${round(m.after10kCallsMiB - m.afterHalfMiB, 1)} MiB growth over the second half`,
+    ]);
+  if (m?.heapIdleMiB !== undefined)
+    rows.push([
+      `JS heap after GC (same run)`,
+      `idle ${m.heapIdleMiB} MiB → ${m.heapAfterHalfMiB} MiB at ${(m.calls / 2).toLocaleString('en')} → ${m.heapAfter10kCallsMiB} MiB at ${m.calls.toLocaleString('en')}`,
+      `${round(m.heapAfter10kCallsMiB - m.heapAfterHalfMiB, 1)} MiB growth over the second half`,
     ]);
   for (const t of r.tokens ?? []) {
     rows.push([

@@ -13,6 +13,18 @@ const { token } = companion.clients.mint('bench', 'manual');
 process.stdout.write(
   `${server.url}\nSandbox Basecamp: ${companion.sandbox!.url}\n"Authorization": "Bearer ${token}"\n`,
 );
+// SIGUSR2: collect garbage and print the heap in use (bench/lib.ts starts this with --expose-gc), so the memory
+// figures separate the JS heap from the resident set, which V8 does not give back after a burst of garbage.
+const gc = (globalThis as { gc?: () => void }).gc;
+let heapReports = 0;
+process.on('SIGUSR2', () => {
+  gc?.();
+  setTimeout(() => {
+    gc?.();
+    heapReports += 1;
+    process.stdout.write(`Heap used #${heapReports}: ${process.memoryUsage().heapUsed}\n`);
+  }, 20);
+});
 const stop = (): void => void companion.close().then(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
