@@ -97,6 +97,17 @@ describe('a list cursor is self-sufficient', () => {
     assert.match(elsewhere.text, /not valid/);
   });
 
+  test('a list found through the dock continues without looking the dock up again', async () => {
+    const projects = await h.ok('bc_projects', 'list');
+    const hq = projects.structured.items!.find((p) => String(p.title).includes('HQ'))!;
+    const first = await h.ok('bc_campfires', 'lines', { project_id: hq.id, limit: 2 });
+    assert.ok(first.structured.next_cursor, 'the HQ Campfire has more than two lines');
+    const before = h.env.requests();
+    const next = await h.ok('bc_campfires', 'lines', { cursor: first.structured.next_cursor, limit: 2 });
+    assert.equal(h.env.requests() - before, 1, 'one page read, no project read for its dock');
+    assert.match(next.text, /^3–4 of \d+ Campfire lines/);
+  });
+
   test('a list without params keeps the bare page cursor', async () => {
     const first = await h.ok('bc_projects', 'list', { limit: 1 });
     assert.ok(first.structured.next_cursor);
