@@ -191,3 +191,35 @@ test('configure --remove gives a user’s own file back byte for byte; two backu
   for (const backup of [originalBackup, previous])
     assert.equal(fs.statSync(backup).mode & 0o777, 0o600, 'backups hold tokens: only the user reads them');
 });
+
+test('configure claude-code --project writes the project’s .mcp.json and says to keep it out of git', async (t) => {
+  const home = throwawayHome();
+  t.after(() => home.remove());
+  const project = path.join(home.home, 'src', 'app');
+  fs.mkdirSync(project, { recursive: true });
+  const file = path.join(project, '.mcp.json');
+  const added = await runCli(['configure', 'claude-code', '--project', project], home.env);
+  assert.equal(added.code, 0, added.stderr);
+  assert.ok(added.stdout.includes(`Added "basecamp" to Claude Code: ${file} (new file)`), added.stdout);
+  assert.match(
+    added.stdout,
+    /now holds a client token: keep it out of version control \(add it to \.gitignore\)/,
+  );
+  assert.match(added.stdout, /approve the "basecamp" project server/);
+  assert.doesNotMatch(added.stdout + added.stderr, /bcc_/);
+  const entry = (
+    JSON.parse(fs.readFileSync(file, 'utf8')) as { mcpServers: { basecamp: { type: string; url: string } } }
+  ).mcpServers.basecamp;
+  assert.deepEqual([entry.type, entry.url], ['http', 'http://127.0.0.1:3917/mcp']);
+
+  const listed = await runCli(['clients', 'list', '--project', project], home.env);
+  assert.match(
+    listed.stdout,
+    new RegExp(`^claude-code:${project.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+configured\\s`, 'm'),
+  );
+
+  const removed = await runCli(['configure', 'claude-code', '--project', project, '--remove'], home.env);
+  assert.equal(removed.code, 0, removed.stderr);
+  assert.equal(fs.existsSync(file), false);
+  assert.deepEqual(fs.readdirSync(project), []);
+});

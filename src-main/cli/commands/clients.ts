@@ -1,6 +1,7 @@
 import { UsageError, flag, stringOption, type CliCommand } from '../command.ts';
 import { clientStatuses, type ClientStatus } from '../../core/clients/status.ts';
 import { openClientsContext } from './clients-context.ts';
+import { projectClientTitles } from '../../core/clients/table.ts';
 
 const STATE_LABEL: Record<ClientStatus['state'], string> = {
   'not-installed': 'not installed',
@@ -50,7 +51,7 @@ export const clientsCommand: CliCommand = {
     project: {
       type: 'string',
       value: 'DIR',
-      description: 'Also show the project files in DIR (Cursor, VS Code, Zed).',
+      description: `Also show the project files in DIR (${projectClientTitles().join(', ')}).`,
     },
   },
   async run(args, io) {

@@ -13,7 +13,7 @@ import {
   reconfigureAll,
   type ConfigureResult,
 } from '../../core/clients/configure.ts';
-import { clientIds, findClient } from '../../core/clients/table.ts';
+import { clientIds, findClient, projectClientTitles } from '../../core/clients/table.ts';
 import { openClientsContext } from './clients-context.ts';
 
 function describe(result: ConfigureResult): string[] {
@@ -76,6 +76,10 @@ function describe(result: ConfigureResult): string[] {
     );
   if (result.modeTightened && result.file)
     lines.push(describeModeTightened(result.file, result.modeTightened));
+  if (result.scope === 'project' && result.file && ['added', 'updated', 'printed'].includes(result.action))
+    lines.push(
+      `${result.file} now holds a client token: keep it out of version control (add it to .gitignore).`,
+    );
   if (result.newToken)
     lines.push(`A new client token was issued for "${result.name}"; any older one stops working.`);
   if (!result.dryRun && result.action !== 'unchanged' && result.action !== 'not-present')
@@ -120,7 +124,7 @@ export const configureCommand: CliCommand = {
     project: {
       type: 'string',
       value: 'DIR',
-      description: 'Write the project file in DIR instead of your user config (Cursor, VS Code, Zed).',
+      description: `Write the project file in DIR instead of your user config (${projectClientTitles().join(', ')}).`,
     },
     remove: {
       type: 'boolean',

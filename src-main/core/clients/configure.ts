@@ -19,6 +19,7 @@ import {
   clientIds,
   endpointUrl,
   findClient,
+  forScope,
   isInstalled,
   pickConfigPath,
   registryName,
@@ -101,6 +102,8 @@ export interface ConfigureResult {
   client: ClientSpec;
   /** Registry name (`cursor`, `cursor:/path/to/project`). */
   name: string;
+  /** `project` for a project's own file (often kept in version control). */
+  scope: ClientScope;
   action: ConfigureAction;
   dryRun: boolean;
   file?: string;
@@ -156,13 +159,15 @@ export function locate(
   project?: string,
 ): EntryLocation {
   const file = pickConfigPath(environment, spec.configPaths(environment, scope, project));
-  const format = spec.format === 'cli' ? 'json' : spec.format;
+  const scoped = forScope(spec, scope);
+  const format = scoped.format === 'cli' ? 'json' : scoped.format;
   return { file, format, container: spec.container, name: ENTRY_NAME };
 }
 
 export function configureClient(context: ConfigureContext, request: ConfigureRequest): ConfigureResult {
-  const spec = resolveClient(request.client);
-  const { scope, project } = scopeOf(spec, request, context.environment);
+  const client = resolveClient(request.client);
+  const { scope, project } = scopeOf(client, request, context.environment);
+  const spec = forScope(client, scope);
   const name = registryName(spec, scope, project);
   const location = locate(spec, context.environment, scope, project);
   const url = endpointUrl(context.port);
@@ -175,7 +180,7 @@ export function configureClient(context: ConfigureContext, request: ConfigureReq
     ...(firstWrite ? { firstWrite } : {}),
   };
   const installed = scope === 'project' || isInstalled(spec, context.environment);
-  const base = { client: spec, name, dryRun, restartHint: spec.restartHint, installed };
+  const base = { client: spec, name, scope, dryRun, restartHint: spec.restartHint, installed };
 
   if (request.remove) return removeClient(context, spec, name, location, editOptions, base);
 
@@ -241,7 +246,14 @@ function removeClient(
   name: string,
   location: EntryLocation,
   editOptions: EditOptions,
-  base: { client: ClientSpec; name: string; dryRun: boolean; restartHint: string; installed: boolean },
+  base: {
+    client: ClientSpec;
+    name: string;
+    scope: ClientScope;
+    dryRun: boolean;
+    restartHint: string;
+    installed: boolean;
+  },
 ): ConfigureResult {
   const forget = (): void => {
     if (!base.dryRun) context.registry.remove(name);

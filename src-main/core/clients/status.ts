@@ -7,6 +7,7 @@ import {
   CLIENTS,
   endpointUrl,
   findClient,
+  forScope,
   isInstalled,
   registryName,
   type ClientScope,
@@ -67,8 +68,8 @@ export function clientStatus(
     title: spec.title,
     name,
     configPath: location.file,
-    restartHint: spec.restartHint,
-    writable: spec.format !== 'cli',
+    restartHint: forScope(spec, scope).restartHint,
+    writable: forScope(spec, scope).format !== 'cli',
     scopes: spec.scopes,
   };
   const installed = scope === 'project' || isInstalled(spec, environment);

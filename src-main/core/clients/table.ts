@@ -52,6 +52,24 @@ export interface ClientSpec {
   /** One-click install link that lets the client show its own consent dialog. */
   deeplink?(entry: Record<string, unknown>): string;
   note?: string;
+  /**
+   * How the project file differs from the user scope, when it does: Claude Code's `.mcp.json` is a plain JSON
+   * file we edit although its user config goes through `claude mcp`; some clients need a project approved first.
+   */
+  project?: { format?: ConfigFormat; restartHint?: string };
+}
+
+/** The spec as it applies to one scope: the project file's own format and hint, no CLI where we edit a file. */
+export function forScope(spec: ClientSpec, scope: ClientScope): ClientSpec {
+  if (scope !== 'project' || !spec.project) return spec;
+  const { cli, project, ...rest } = spec;
+  const format = project.format ?? spec.format;
+  return {
+    ...rest,
+    format,
+    ...(format === 'cli' && cli ? { cli } : {}),
+    restartHint: project.restartHint ?? spec.restartHint,
+  };
 }
 
 const bearer = (token: string): { Authorization: string } => ({ Authorization: `Bearer ${token}` });
@@ -165,10 +183,12 @@ export const CLIENTS: readonly ClientSpec[] = [
     title: 'Claude Code',
     format: 'cli',
     container: 'mcpServers',
-    scopes: ['user'],
+    scopes: ['user', 'project'],
     // Read only: ~/.claude.json is rewritten constantly by running sessions, so only `claude mcp` edits it.
-    configPaths: (env) => {
+    // The project scope is `<dir>/.mcp.json`, a plain file of the project's that we edit like any other.
+    configPaths: (env, scope, projectDir) => {
       const { p, home } = dirs(env);
+      if (scope === 'project') return [p.join(projectDir!, '.mcp.json')];
       return [p.join(env.env.CLAUDE_CONFIG_DIR ?? home, '.claude.json')];
     },
     installPaths: (env) => {
@@ -195,6 +215,11 @@ export const CLIENTS: readonly ClientSpec[] = [
       remove: () => ['claude', 'mcp', 'remove', '--scope', 'user', 'basecamp'],
     },
     restartHint: 'Start a new Claude Code session (or run /mcp in a running one).',
+    project: {
+      format: 'json',
+      restartHint:
+        'Start a new Claude Code session in that folder and approve the "basecamp" project server when it asks (/mcp shows it).',
+    },
   },
   {
     id: 'windsurf',
@@ -331,9 +356,10 @@ export const CLIENTS: readonly ClientSpec[] = [
     title: 'Codex',
     format: 'toml',
     container: 'mcp_servers',
-    scopes: ['user'],
-    configPaths: (env) => {
+    scopes: ['user', 'project'],
+    configPaths: (env, scope, projectDir) => {
       const { p, home } = dirs(env);
+      if (scope === 'project') return [p.join(projectDir!, '.codex', 'config.toml')];
       return [p.join(env.env.CODEX_HOME ?? p.join(home, '.codex'), 'config.toml')];
     },
     installPaths: (env) => {
@@ -344,8 +370,17 @@ export const CLIENTS: readonly ClientSpec[] = [
     // Literal headers go in `http_headers`: Codex loads a `headers` key and silently ignores it.
     entry: ({ url, token }) => ({ url, http_headers: bearer(token) }),
     restartHint: 'Restart Codex.',
+    project: {
+      restartHint:
+        'Restart Codex in that folder; it reads .codex/config.toml only for a project you have trusted.',
+    },
   },
 ];
+
+/** The clients that have a per-project file, for help texts. */
+export function projectClientTitles(): string[] {
+  return CLIENTS.filter((client) => client.scopes.includes('project')).map((client) => client.title);
+}
 
 export function findClient(id: string): ClientSpec | undefined {
   return CLIENTS.find((client) => client.id === id);

@@ -1,0 +1,125 @@
+// Project files declared in the table: Claude Code's `<dir>/.mcp.json` (a plain file we edit, although its
+// user config goes through `claude mcp`) and Codex's `<dir>/.codex/config.toml`, next to Cursor, VS Code, Zed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openSettings } from '../settings/settings.ts';
+import { silentLogger } from '../log/logger.ts';
+import { createClientRegistry } from './tokens.ts';
+import { systemEnvironment } from './environment.ts';
+import { configureClient, type CommandRunner, type ConfigureContext } from './configure.ts';
+import { clientStatuses } from './status.ts';
+import { renderSnippet } from './snippet.ts';
+import { findClient, forScope } from './table.ts';
+import { ClientConfigError } from './errors.ts';
+
+function world() {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-project-'));
+  const home = path.join(root, 'home');
+  const project = path.join(root, 'repo');
+  fs.mkdirSync(home);
+  fs.mkdirSync(project);
+  const registry = createClientRegistry({ settings: openSettings(path.join(root, 'data'), silentLogger) });
+  const calls: string[][] = [];
+  const run: CommandRunner = (argv) => (calls.push(argv), { status: 0, stdout: '', stderr: '' });
+  const environment = {
+    ...systemEnvironment({ platform: 'linux', home, env: { PATH: '' } }),
+    which: (command: string) => (command === 'claude' ? '/usr/local/bin/claude' : undefined),
+  };
+  const context: ConfigureContext = {
+    environment,
+    registry,
+    port: 3917,
+    bridge: { command: '/usr/bin/node', args: ['/opt/companion/main.ts', 'bridge'] },
+    run,
+  };
+  return { home, project, registry, calls, environment, context };
+}
+
+test('configure claude-code --project writes <dir>/.mcp.json itself; `claude` is not run', () => {
+  const { project, registry, calls, context } = world();
+  const file = path.join(project, '.mcp.json');
+  const result = configureClient(context, { client: 'claude-code', project });
+  assert.equal(result.action, 'added');
+  assert.equal(result.file, file);
+  assert.equal(result.scope, 'project');
+  assert.match(result.restartHint, /approve the "basecamp" project server/);
+  assert.deepEqual(calls, [], 'the project file is ours to edit; claude mcp is for ~/.claude.json');
+  const entry = (
+    JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      mcpServers: { basecamp: { type: string; url: string; headers: { Authorization: string } } };
+    }
+  ).mcpServers.basecamp;
+  assert.equal(entry.type, 'http');
+  assert.equal(entry.url, 'http://127.0.0.1:3917/mcp');
+  const token = entry.headers.Authorization.replace('Bearer ', '');
+  assert.deepEqual(registry.verifyClientToken(token), {
+    name: `claude-code:${project}`,
+    kind: 'claude-code',
+  });
+  assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+  assert.match(
+    result.snippet,
+    /^\{\n {2}"mcpServers": \{\n {4}"basecamp": \{/,
+    'the snippet is the file, not a command',
+  );
+
+  // The user scope still goes through `claude mcp add`.
+  const user = configureClient(context, { client: 'claude-code' });
+  assert.equal(user.action, 'ran-command');
+  assert.equal(calls[0]?.[2], 'add');
+
+  const removed = configureClient(context, { client: 'claude-code', project, remove: true });
+  assert.equal(removed.action, 'removed');
+  assert.equal(fs.existsSync(file), false, 'we created it; nothing else was in it');
+  assert.deepEqual(fs.readdirSync(project), []);
+});
+
+test("a project's own .mcp.json keeps its other servers and formatting", () => {
+  const { project, context } = world();
+  const file = path.join(project, '.mcp.json');
+  const original = '{\n    "mcpServers": {\n        "db": { "command": "db-mcp" }\n    }\n}\n';
+  fs.writeFileSync(file, original);
+  configureClient(context, { client: 'claude-code', project });
+  assert.match(fs.readFileSync(file, 'utf8'), /^ {8}"db": \{ "command": "db-mcp" \},\n {8}"basecamp": \{$/m);
+  configureClient(context, { client: 'claude-code', project, remove: true });
+  assert.equal(fs.readFileSync(file, 'utf8'), original);
+});
+
+test('configure codex --project writes <dir>/.codex/config.toml with http_headers', () => {
+  const { project, context } = world();
+  const result = configureClient(context, { client: 'codex', project });
+  assert.equal(result.file, path.join(project, '.codex', 'config.toml'));
+  assert.match(result.restartHint, /trusted/);
+  assert.match(
+    fs.readFileSync(result.file, 'utf8'),
+    /^\[mcp_servers\.basecamp\]\nurl = "http:\/\/127\.0\.0\.1:3917\/mcp"\nhttp_headers = \{ Authorization = "Bearer bcc_/,
+  );
+});
+
+test('clients without a project file still refuse --project; statuses list every project file', () => {
+  const { project, registry, environment, context } = world();
+  for (const client of ['windsurf', 'claude-desktop', 'goose', 'cline', 'lmstudio'])
+    assert.throws(() => configureClient(context, { client, project }), ClientConfigError);
+  configureClient(context, { client: 'claude-code', project });
+  const statuses = clientStatuses({ environment, registry, port: 3917, project });
+  const scoped = statuses.filter((status) => status.name.endsWith(`:${project}`)).map((status) => status.id);
+  assert.deepEqual(scoped.sort(), ['claude-code', 'codex', 'cursor', 'vscode', 'zed']);
+  const claude = statuses.find((status) => status.name === `claude-code:${project}`)!;
+  assert.equal(claude.state, 'configured');
+  assert.equal(claude.writable, true);
+  assert.equal(statuses.find((status) => status.name === 'claude-code')!.writable, false);
+});
+
+test('forScope: the project face of Claude Code has no CLI and is JSON; other clients are unchanged', () => {
+  const claude = findClient('claude-code')!;
+  const scoped = forScope(claude, 'project');
+  assert.equal(scoped.format, 'json');
+  assert.equal(scoped.cli, undefined);
+  assert.equal(forScope(claude, 'user'), claude);
+  assert.equal(forScope(findClient('cursor')!, 'project'), findClient('cursor'));
+  const input = { url: 'http://127.0.0.1:1/mcp', token: 'bcc_x', bridge: { command: 'n', args: [] } };
+  assert.match(renderSnippet(claude, claude.entry(input), input), /^claude mcp add/);
+});
