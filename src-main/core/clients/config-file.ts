@@ -48,7 +48,7 @@ export const realWriteSteps: WriteSteps = {
         fs.closeSync(fd);
       }
       fs.chmodSync(temp, mode);
-      fs.renameSync(temp, target);
+      realWriteSteps.rename(temp, target); // with its Windows retries: the old copy may be open in an editor
     } catch (error) {
       fs.rmSync(temp, { force: true });
       throw error;
