@@ -279,3 +279,17 @@ test('a config file over 5 MB is refused with a clear message and left untouched
   assert.equal(fs.statSync(location.file).size, huge.length, 'untouched');
   assert.deepEqual(backups(dir), []);
 });
+
+test('the oldest backup an earlier version made becomes the original; nothing is overwritten', () => {
+  const { dir, location } = setup();
+  const legacy = (stamp: string): string => `${location.file}.basecamp-backup-${stamp}`;
+  fs.writeFileSync(legacy('2026-01-02T00-00-00-000Z'), 'second', { mode: 0o644 });
+  fs.writeFileSync(legacy('2026-01-01T00-00-00-000Z'), 'first', { mode: 0o644 });
+  const result = editEntry(location, ENTRY);
+  assert.equal(result.backup, `${location.file}.basecamp-previous`, 'the current file is the previous one');
+  assert.equal(fs.readFileSync(result.originalBackup!, 'utf8'), 'first');
+  assert.equal(fs.statSync(result.originalBackup!).mode & 0o777, 0o600);
+  assert.equal(fs.readFileSync(result.backup!, 'utf8'), ORIGINAL);
+  assert.ok(fs.existsSync(legacy('2026-01-02T00-00-00-000Z')), 'later ones stay where they are');
+  assert.equal(fs.readdirSync(dir).length, 4);
+});

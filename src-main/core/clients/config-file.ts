@@ -296,6 +296,29 @@ function removeEmptyDirs(dirs: string[]): string[] {
   return removed;
 }
 
+/**
+ * Earlier versions made `<file>.basecamp-backup-<time>` at every change; the oldest of those is the user's
+ * original, so it becomes `<file>.basecamp-original` (the later ones are left where they are).
+ */
+function adoptLegacyOriginal(target: string, originalBackup: string): void {
+  if (fs.existsSync(originalBackup)) return;
+  const prefix = `${path.basename(target)}.basecamp-backup-`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.dirname(target));
+  } catch {
+    return;
+  }
+  const oldest = names
+    .filter((name) => name.startsWith(prefix))
+    .sort()
+    .at(0);
+  if (!oldest) return;
+  const legacy = path.join(path.dirname(target), oldest);
+  fs.renameSync(legacy, originalBackup);
+  fs.chmodSync(originalBackup, fs.statSync(originalBackup).mode & 0o700);
+}
+
 function readsBack(location: EntryLocation, text: string, value: unknown): boolean {
   try {
     return isDeepStrictEqual(readText(location, text), value);
@@ -381,6 +404,7 @@ export function editEntry(location: EntryLocation, value: unknown, options: Edit
     // Both owner-only: the old text may hold a token (ours or another server's).
     // A file we created has no original of the user's to keep.
     const originalBackup = target + ORIGINAL_BACKUP_SUFFIX;
+    adoptLegacyOriginal(target, originalBackup);
     const keepsOriginal = !firstWrite?.createdFile || fs.existsSync(originalBackup);
     const backup =
       keepsOriginal && !fs.existsSync(originalBackup) ? originalBackup : target + PREVIOUS_BACKUP_SUFFIX;
