@@ -20,6 +20,11 @@ export type ClientState = 'not-installed' | 'installed' | 'configured' | 'connec
 /** "Connected" means it called us this recently; before that it is configured, last seen at such a time. */
 export const CONNECTED_WITHIN_MS = 15 * 60_000;
 
+/** True when a client's last call (ISO time) is recent enough to call it connected. */
+export function seenRecently(lastSeen: string | undefined, now: Date = new Date()): boolean {
+  return lastSeen !== undefined && now.getTime() - Date.parse(lastSeen) < CONNECTED_WITHIN_MS;
+}
+
 export interface ClientStatus {
   id: string;
   title: string;
@@ -92,8 +97,7 @@ export function clientStatus(
   const stale = !urlsIn(entry).includes(wanted);
   const stats = registry.get(name)?.stats;
   const seen = stats?.lastSeen ? { lastSeen: stats.lastSeen, calls: stats.calls, errors: stats.errors } : {};
-  const nowMs = (options.now ?? (() => new Date()))().getTime();
-  const recent = stats?.lastSeen !== undefined && nowMs - Date.parse(stats.lastSeen) < CONNECTED_WITHIN_MS;
+  const recent = seenRecently(stats?.lastSeen, (options.now ?? (() => new Date()))());
   return {
     ...base,
     state: recent ? 'connected' : 'configured',

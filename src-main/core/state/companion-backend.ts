@@ -21,7 +21,7 @@ import {
   type ConfigureResult as CoreConfigureResult,
 } from '../clients/configure.ts';
 import { systemEnvironment, type ClientEnvironment } from '../clients/environment.ts';
-import { clientStatus } from '../clients/status.ts';
+import { clientStatus, seenRecently } from '../clients/status.ts';
 import type { ClientStats } from '../clients/tokens.ts';
 import { CLIENTS, endpointUrl, findClient, isInstalled, type BridgeCommand } from '../clients/table.ts';
 import { UserFacingError } from './dispatch.ts';
@@ -189,7 +189,7 @@ export function createCompanionBackend(
         ...statsView(client.stats),
         status: client.revokedAt
           ? ('revoked' as const)
-          : client.stats.lastSeen
+          : seenRecently(client.stats.lastSeen) // the time may be from an earlier run (clients-seen.json)
             ? ('connected' as const)
             : ('configured' as const),
       };
