@@ -56,6 +56,17 @@ export type AccessCheck = { ok: true; expiresAt: number } | { ok: false; reason:
 
 export type GrantFailure = { error: string; error_description: string; status: number };
 
+/**
+ * Codes, access and refresh tokens kept at most (oldest go first); `serve --sandbox` runs the sandbox for as
+ * long as the demo lasts, and every sign-in and refresh adds to them.
+ */
+export const TOKENS_KEPT = 1000;
+
+function keep<K, V>(entries: Map<K, V>, key: K, value: V): void {
+  entries.set(key, value);
+  if (entries.size > TOKENS_KEPT) entries.delete(entries.keys().next().value!);
+}
+
 function secretValue(prefix: string): string {
   const value = `${prefix}${randomBytes(30).toString('base64url')}`;
   registerSecret(value);
@@ -78,14 +89,32 @@ export class TokenStore {
     this.settings = { ...defaultLaunchpadSettings, ...settings };
   }
 
-  /** Every access and refresh token issued so far (for tests that scan files and logs for them). */
+  /** Every access and refresh token issued so far, the latest 2 × TOKENS_KEPT (for tests that scan files and logs). */
   issuedTokens(): string[] {
     return [...this.issued];
   }
 
+  /** How many of each are kept (for the test of the bounds). */
+  counts(): { codes: number; access: number; refresh: number; issued: number } {
+    return {
+      codes: this.codes.size,
+      access: this.access.size,
+      refresh: this.refresh.size,
+      issued: this.issued.length,
+    };
+  }
+
+  private remember(...tokens: string[]): void {
+    this.issued.push(...tokens);
+    if (this.issued.length > 2 * TOKENS_KEPT) this.issued.splice(0, this.issued.length - 2 * TOKENS_KEPT);
+  }
+
   issueCode(clientId: string, redirectUri: string): string {
+    // Codes nobody redeemed (an Authorize page left open) go once they expire.
+    const now = Date.now();
+    for (const [code, grant] of this.codes) if (grant.expiresAt < now) this.codes.delete(code);
     const code = secretValue('');
-    this.codes.set(code, {
+    keep(this.codes, code, {
       clientId,
       redirectUri,
       expiresAt: Date.now() + this.settings.codeLifetime * 1000,
@@ -144,13 +173,12 @@ export class TokenStore {
   issue(clientId: string): TokenResponse {
     const accessToken = secretValue('BAhb');
     const refreshToken = secretValue('BAhr');
-    this.issued.push(accessToken);
-    this.access.set(accessToken, {
+    this.remember(accessToken, refreshToken);
+    keep(this.access, accessToken, {
       clientId,
       expiresAt: Date.now() + this.settings.accessTokenLifetime * 1000,
     });
-    this.issued.push(refreshToken);
-    this.refresh.set(refreshToken, clientId);
+    keep(this.refresh, refreshToken, clientId);
     return this.response(accessToken, refreshToken);
   }
 
@@ -164,8 +192,8 @@ export class TokenStore {
       };
     }
     const accessToken = secretValue('BAhb');
-    this.issued.push(accessToken);
-    this.access.set(accessToken, {
+    this.remember(accessToken);
+    keep(this.access, accessToken, {
       clientId: client.clientId,
       expiresAt: Date.now() + this.settings.accessTokenLifetime * 1000,
     });
@@ -173,8 +201,8 @@ export class TokenStore {
     if (this.settings.rotateRefreshTokens) {
       this.refresh.delete(refreshToken);
       nextRefresh = secretValue('BAhr');
-      this.issued.push(nextRefresh);
-      this.refresh.set(nextRefresh, client.clientId);
+      this.remember(nextRefresh);
+      keep(this.refresh, nextRefresh, client.clientId);
     }
     return this.response(accessToken, this.settings.omitRefreshTokenOnRefresh ? undefined : nextRefresh);
   }
