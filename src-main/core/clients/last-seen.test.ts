@@ -75,3 +75,30 @@ test('a registry in another process shows the serving one’s last-seen time, ne
   const later = createClientRegistry({ settings: openSettings(dir, silentLogger) });
   assert.equal(later.get('cursor')?.stats.lastSeen, undefined, 'the old token’s calls are not this one’s');
 });
+
+test('a hostile last-seen file: bad entries are dropped one by one, escapes stripped, a future time is not connected', async () => {
+  const { seenRecently } = await import('./status.ts');
+  const file = tempFile();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      cursor: {
+        lastSeen: '2026-12-03T10:00:00.000Z',
+        clientInfo: { name: 'Cur\u001b]52;c;aGk=\u0007sor\u202e', version: '1\u001b[2J' },
+      },
+      zed: { lastSeen: 'yesterday' },
+      vscode: { lastSeen: 12 },
+      future: { lastSeen: '9999-01-01T00:00:00.000Z' },
+    }),
+  );
+  const records = createLastSeenStore({ file }).read();
+  assert.deepEqual(records.cursor, {
+    lastSeen: '2026-12-03T10:00:00.000Z',
+    clientInfo: { name: 'Cur]52;c;aGk=sor', version: '1[2J' },
+  });
+  assert.equal(records.zed, undefined);
+  assert.equal(records.vscode, undefined);
+  assert.equal(seenRecently(records.future?.lastSeen, new Date('2026-12-03T10:00:00.000Z')), false);
+  assert.equal(seenRecently('2026-12-03T09:59:00.000Z', new Date('2026-12-03T10:00:00.000Z')), true);
+});

@@ -8,15 +8,16 @@ import type { ClientInfo } from './tokens.ts';
 
 export const LAST_SEEN_FILE = 'clients-seen.json';
 
-const seenSchema = z.record(
-  z.string(),
-  z.object({
-    lastSeen: z.string(),
-    clientInfo: z.object({ name: z.string(), version: z.string().optional() }).optional(),
-  }),
-);
+/** What a client announced is shown in a terminal: no control characters (escape sequences), a bounded length. */
+const shown = (max: number) =>
+  z.string().transform((value) => value.replace(/[\p{Cc}\p{Cf}]/gu, '').slice(0, max));
 
-export type LastSeenRecords = z.infer<typeof seenSchema>;
+const entrySchema = z.object({
+  lastSeen: z.iso.datetime(),
+  clientInfo: z.object({ name: shown(100), version: shown(50).optional() }).optional(),
+});
+
+export type LastSeenRecords = Record<string, z.infer<typeof entrySchema>>;
 
 export interface LastSeenStore {
   /** The client called now; written at once the first time a client is seen, then at most once per interval. */
@@ -38,12 +39,20 @@ export interface LastSeenOptions {
 export const LAST_SEEN_WRITE_INTERVAL_MS = 60_000;
 
 function readRecords(file: string): LastSeenRecords {
+  let raw: unknown;
   try {
-    const parsed = seenSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-    return parsed.success ? parsed.data : {};
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
     return {}; // absent, or half-written by a crash: the next write replaces it
   }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
+  const records: LastSeenRecords = {};
+  // Entry by entry: one bad entry does not hide every client's time.
+  for (const [name, value] of Object.entries(raw)) {
+    const entry = entrySchema.safeParse(value);
+    if (entry.success) records[name] = entry.data;
+  }
+  return records;
 }
 
 export function createLastSeenStore(options: LastSeenOptions): LastSeenStore {

@@ -22,7 +22,10 @@ export const CONNECTED_WITHIN_MS = 15 * 60_000;
 
 /** True when a client's last call (ISO time) is recent enough to call it connected. */
 export function seenRecently(lastSeen: string | undefined, now: Date = new Date()): boolean {
-  return lastSeen !== undefined && now.getTime() - Date.parse(lastSeen) < CONNECTED_WITHIN_MS;
+  if (lastSeen === undefined) return false;
+  const age = now.getTime() - Date.parse(lastSeen);
+  // A time ahead of the clock (a hand-edited last-seen file) would otherwise say connected for good.
+  return age < CONNECTED_WITHIN_MS && age > -60_000;
 }
 
 export interface ClientStatus {
