@@ -40,6 +40,7 @@ test('configure, print, dry-run, list and revoke from the command line', async (
   assert.match(printed.stdout, /Or open this install link: vscode:mcp\/install\?/);
 
   const project = path.join(home.home, 'work', 'app');
+  fs.mkdirSync(project, { recursive: true });
   const inProject = await runCli(['configure', 'zed', '--project', project], home.env);
   assert.equal(inProject.code, 0, inProject.stderr);
   assert.ok(fs.existsSync(path.join(project, '.zed', 'settings.json')));

@@ -111,6 +111,7 @@ test('after a revoke, configure issues a new token; the other clients keep their
 test('--project writes the project file under its own name; clients without project files say so', () => {
   const { root, registry, context } = world();
   const project = path.join(root, 'my project');
+  fs.mkdirSync(project);
   const result = configureClient(context, { client: 'cursor', project });
   assert.equal(result.file, path.join(project, '.cursor', 'mcp.json'));
   assert.equal(result.name, `cursor:${project}`);
@@ -301,6 +302,7 @@ test('Claude Code: a second configure with a live entry in ~/.claude.json runs n
 test('after a port change every configured client is re-written, keeping its token', () => {
   const { root, home, registry, context } = world();
   const project = path.join(root, 'proj');
+  fs.mkdirSync(project);
   configureClient(context, { client: 'cursor' });
   configureClient(context, { client: 'cursor', project });
   configureClient(context, { client: 'goose' });

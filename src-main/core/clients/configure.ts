@@ -1,6 +1,7 @@
 // Connect and disconnect one AI client: pick its file, build our entry with the client's own token, write it
 // safely (or run / print the client's CLI command). The CLI and the window both call these functions.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import {
   editEntry,
@@ -142,14 +143,32 @@ function scopeOf(
   request: ConfigureRequest,
   environment: ClientEnvironment,
 ): { scope: ClientScope; project?: string } {
-  if (!request.project) return { scope: 'user' };
+  if (request.project === undefined) return { scope: 'user' };
   if (!spec.scopes.includes('project')) {
     throw new ClientConfigError(
       `${spec.title} has no per-project config; run without --project to configure it for your user.`,
     );
   }
+  if (request.project.trim() === '') {
+    throw new ClientConfigError(
+      '--project needs a folder: pass the project folder (for example --project .).',
+    );
+  }
   const p = pathsFor(environment.platform);
-  return { scope: 'project', project: p.resolve(request.project) };
+  const project = p.resolve(request.project);
+  // A mistyped folder must not become a new folder holding a token that no client ever reads.
+  let isFolder: boolean;
+  try {
+    isFolder = fs.statSync(project).isDirectory();
+  } catch {
+    throw new ClientConfigError(`There is no folder ${project}. Pass the project's folder to --project.`);
+  }
+  if (!isFolder) {
+    throw new ClientConfigError(
+      `${project} is a file, not a folder. Pass the project's folder to --project.`,
+    );
+  }
+  return { scope: 'project', project };
 }
 
 export function locate(

@@ -123,3 +123,28 @@ test('forScope: the project face of Claude Code has no CLI and is JSON; other cl
   const input = { url: 'http://127.0.0.1:1/mcp', token: 'bcc_x', bridge: { command: 'n', args: [] } };
   assert.match(renderSnippet(claude, claude.entry(input), input), /^claude mcp add/);
 });
+
+test('--project must name an existing folder: a missing one is not created, a file is refused, empty is not the user scope', () => {
+  const { project, home, context } = world();
+  const missing = path.join(project, 'typo', 'app');
+  for (const client of ['claude-code', 'codex']) {
+    assert.throws(
+      () => configureClient(context, { client, project: missing }),
+      (error: Error) =>
+        error instanceof ClientConfigError && error.message.includes(`There is no folder ${missing}`),
+    );
+  }
+  assert.ok(!fs.existsSync(path.join(project, 'typo')), 'no folder was made for the typo');
+  const file = path.join(project, 'README.md');
+  fs.writeFileSync(file, 'mine\n');
+  assert.throws(
+    () => configureClient(context, { client: 'codex', project: file }),
+    (error: Error) => error instanceof ClientConfigError && /is a file, not a folder/.test(error.message),
+  );
+  assert.equal(fs.readFileSync(file, 'utf8'), 'mine\n');
+  assert.throws(
+    () => configureClient(context, { client: 'codex', project: '' }),
+    (error: Error) => error instanceof ClientConfigError && /--project needs a folder/.test(error.message),
+  );
+  assert.ok(!fs.existsSync(path.join(home, '.codex')), 'an empty --project did not write the user config');
+});
