@@ -281,10 +281,16 @@ function missingDirs(dir: string): string[] {
   return missing;
 }
 
-/** Remove the folders we created, deepest first, as long as they are empty. */
-function removeEmptyDirs(dirs: string[]): string[] {
+/**
+ * Remove the folders we created, deepest first, as long as they are empty. Only the file's own folder and
+ * each one's parent in turn: the record is read from the settings file, which may have been edited.
+ */
+function removeEmptyDirs(file: string, dirs: string[]): string[] {
   const removed: string[] = [];
+  let expected = path.dirname(file);
   for (const dir of dirs) {
+    if (path.resolve(dir) !== expected) break;
+    expected = path.dirname(expected);
     try {
       fs.rmdirSync(dir);
       removed.push(dir);
@@ -386,7 +392,7 @@ export function editEntry(location: EntryLocation, value: unknown, options: Edit
     fs.rmSync(target, { force: true });
     // The version before this removal held nothing but our entry (and its token): it goes too.
     fs.rmSync(target + PREVIOUS_BACKUP_SUFFIX, { force: true });
-    result.deleted.dirs = removeEmptyDirs(firstWrite.createdDirs);
+    result.deleted.dirs = removeEmptyDirs(location.file, firstWrite.createdDirs);
     return result;
   }
   if (options.dryRun) return result;

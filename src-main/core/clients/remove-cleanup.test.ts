@@ -157,3 +157,24 @@ test('a new token or port for the same file does not forget that we created it',
   assert.deepEqual(removed.deleted, { file, dirs: [path.join(home, '.cursor')] });
   assert.deepEqual(fs.readdirSync(home), [], 'the previous-version backup (only ever ours) went too');
 });
+
+test('an edited firstWrite record cannot make remove take away a folder off the file’s own path', () => {
+  const { root, home, context } = world();
+  const file = path.join(home, '.cursor', 'mcp.json');
+  configureClient(context, { client: 'cursor' });
+  const elsewhere = path.join(root, 'my-empty-folder');
+  fs.mkdirSync(elsewhere);
+  const settingsFile = path.join(root, 'data', 'settings.json');
+  const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as {
+    clients: { firstWrite: { createdDirs: string[] } }[];
+  };
+  settings.clients[0]!.firstWrite.createdDirs = [path.join(home, '.cursor'), elsewhere, home];
+  fs.writeFileSync(settingsFile, JSON.stringify(settings));
+  const removed = configureClient(nextRun(path.join(root, 'data'), context), {
+    client: 'cursor',
+    remove: true,
+  });
+  assert.deepEqual(removed.deleted, { file, dirs: [path.join(home, '.cursor')] });
+  assert.ok(fs.existsSync(elsewhere), 'a folder not above the file stays');
+  assert.ok(fs.existsSync(home), 'nor is anything past it taken');
+});
