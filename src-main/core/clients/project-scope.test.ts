@@ -148,3 +148,21 @@ test('--project must name an existing folder: a missing one is not created, a fi
   );
   assert.ok(!fs.existsSync(path.join(home, '.codex')), 'an empty --project did not write the user config');
 });
+
+test('clients list --project with a relative folder finds what configure wrote there', () => {
+  const { project, registry, environment, context } = world();
+  configureClient(context, { client: 'claude-code', project });
+  const statuses = clientStatuses({
+    environment,
+    registry,
+    port: 3917,
+    project: path.relative(process.cwd(), project),
+  });
+  const mine = statuses.filter(
+    (status) => path.resolve(status.configPath) === path.join(project, '.mcp.json'),
+  );
+  assert.deepEqual(
+    mine.map((status) => [status.name, status.state, status.problem]),
+    [[`claude-code:${project}`, 'configured', undefined]],
+  );
+});

@@ -2,7 +2,7 @@
 // (our endpoint has seen it). The window's "Connect clients" list and `clients list` both read this.
 import { readEntry } from './config-file.ts';
 import { locate } from './configure.ts';
-import type { ClientEnvironment } from './environment.ts';
+import { pathsFor, type ClientEnvironment } from './environment.ts';
 import {
   CLIENTS,
   endpointUrl,
@@ -123,8 +123,10 @@ export function clientStatuses(options: StatusOptions): ClientStatus[] {
       projects.push({ spec, project: record.name.slice(spec.id.length + 1) });
   }
   if (options.project) {
+    // Named as configure names it (an absolute path), so `--project .` finds the record configure made.
+    const project = pathsFor(options.environment.platform).resolve(options.project);
     for (const spec of CLIENTS.filter((client) => client.scopes.includes('project')))
-      projects.push({ spec, project: options.project });
+      projects.push({ spec, project });
   }
   const seen = new Set(user.map((status) => status.name));
   const scoped: ClientStatus[] = [];
