@@ -224,3 +224,21 @@ test('configure claude-code --project writes the project’s .mcp.json and says 
   assert.equal(fs.existsSync(file), false);
   assert.deepEqual(fs.readdirSync(project), []);
 });
+
+test('configure --project says the backups in the project may hold the token too (they do)', async (t) => {
+  const home = throwawayHome();
+  t.after(() => home.remove());
+  const project = path.join(home.home, 'app');
+  fs.mkdirSync(project);
+  const file = path.join(project, '.mcp.json');
+  const added = await runCli(['configure', 'claude-code', '--project', project], home.env);
+  assert.equal(added.code, 0, added.stderr);
+  const moved = await runCli(['configure', 'claude-code', '--project', project, '--port', '4555'], home.env);
+  assert.equal(moved.code, 0, moved.stderr);
+  const live = /bcc_[\w-]+/.exec(fs.readFileSync(file, 'utf8'))?.[0];
+  assert.ok(
+    live && fs.readFileSync(`${file}.basecamp-previous`, 'utf8').includes(live),
+    'the kept token is in the backup',
+  );
+  assert.match(moved.stdout, /add \.mcp\.json\.basecamp-\* to \.gitignore as well/);
+});

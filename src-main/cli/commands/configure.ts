@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {
   UsageError,
   flag,
@@ -79,6 +80,11 @@ function describe(result: ConfigureResult): string[] {
   if (result.scope === 'project' && result.file && ['added', 'updated', 'printed'].includes(result.action))
     lines.push(
       `${result.file} now holds a client token: keep it out of version control (add it to .gitignore).`,
+    );
+  // The backup of a project file sits in the project too, and a kept token makes it hold the live one.
+  if (result.scope === 'project' && result.file && result.backup)
+    lines.push(
+      `Its backups next to it may hold the token too: add ${path.basename(result.file)}.basecamp-* to .gitignore as well.`,
     );
   if (result.newToken)
     lines.push(`A new client token was issued for "${result.name}"; any older one stops working.`);
