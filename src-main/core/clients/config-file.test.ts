@@ -293,3 +293,15 @@ test('the oldest backup an earlier version made becomes the original; nothing is
   assert.ok(fs.existsSync(legacy('2026-01-02T00-00-00-000Z')), 'later ones stay where they are');
   assert.equal(fs.readdirSync(dir).length, 4);
 });
+
+test('a link planted where an old backup would be is not adopted, and what it points at keeps its mode', () => {
+  const { dir, location } = setup();
+  const elsewhere = path.join(dir, 'shared-notes.txt');
+  fs.writeFileSync(elsewhere, 'notes', { mode: 0o644 });
+  fs.chmodSync(elsewhere, 0o644);
+  fs.symlinkSync(elsewhere, `${location.file}.basecamp-backup-2026-01-01T00-00-00-000Z`);
+  const result = editEntry(location, ENTRY);
+  assert.equal(fs.statSync(elsewhere).mode & 0o777, 0o644, 'the link’s target was not chmod-ed');
+  assert.equal(fs.lstatSync(result.originalBackup!).isFile(), true);
+  assert.equal(fs.readFileSync(result.originalBackup!, 'utf8'), ORIGINAL, 'the original is the user’s file');
+});

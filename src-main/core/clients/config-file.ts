@@ -321,6 +321,8 @@ function adoptLegacyOriginal(target: string, originalBackup: string): void {
     .at(0);
   if (!oldest) return;
   const legacy = path.join(path.dirname(target), oldest);
+  // Only a file we wrote: chmod would follow a link to whatever it points at.
+  if (!fs.lstatSync(legacy).isFile()) return;
   fs.renameSync(legacy, originalBackup);
   fs.chmodSync(originalBackup, fs.statSync(originalBackup).mode & 0o700);
 }
