@@ -91,20 +91,26 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
  * matches), as plain text: tags dropped, entities decoded, whitespace on one line.
  */
 export function plainTextOf(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]+);/gi, (entity, name: string) => {
-      const code = name.startsWith('#x')
-        ? parseInt(name.slice(2), 16)
-        : name.startsWith('#')
-          ? Number(name.slice(1))
-          : undefined;
-      if (code === undefined) return ENTITIES[name.toLowerCase()] ?? entity;
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-    })
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    html
+      .replace(/<br\s*\/?>/gi, ' ')
+      .replace(/<[^<>]*>/g, '') // not [^>]*: a run of `<` without `>` would take quadratic time
+      .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]+);/gi, (entity, name: string) => {
+        const code = name.startsWith('#x')
+          ? parseInt(name.slice(2), 16)
+          : name.startsWith('#')
+            ? Number(name.slice(1))
+            : undefined;
+        if (code === undefined) return ENTITIES[name.toLowerCase()] ?? entity;
+        const surrogate = code >= 0xd800 && code <= 0xdfff;
+        return code > 0 && code <= 0x10ffff && !surrogate ? String.fromCodePoint(code) : entity;
+      })
+      // Control characters (terminal escapes, NEL) and bidi overrides: plain text must look like what it says.
+      .replace(/[\p{Cc}\p{Cs}]/gu, ' ')
+      .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Tags Basecamp keeps that Markdown produces; attachments (mentions) are added by the executor only. */

@@ -56,3 +56,13 @@ describe('search snippets', () => {
     );
   });
 });
+
+test('plainTextOf stays plain and fast on hostile text: no control characters, no bidi overrides, linear time', () => {
+  assert.equal(
+    plainTextOf('a&#27;[31mred&#x85;b\u0007c &#xD800;\ud800 &#x202e;evil\u2066 &lt;img src=x&gt; &amp;lt;'),
+    'a [31mred b c &#xD800; evil <img src=x> &lt;',
+  );
+  // Each `<` without a `>` made the old pattern scan to the end: 200,000 of them took minutes.
+  const hostile = '<'.repeat(200_000) + '<mark>word</mark>';
+  assert.equal(plainTextOf(hostile), '<'.repeat(200_000) + 'word');
+});
