@@ -48,3 +48,27 @@ describe('resolve_url respects disabled domains', () => {
     assert.equal(answer.isError, false, answer.text);
   });
 });
+
+describe('resolve_url: a to-do link with to-dos switched off', () => {
+  let h: McpHarness;
+  before(async () => {
+    h = await startMcpHarness({ disabledDomains: ['todos'] });
+  });
+  after(() => h.close());
+
+  test('is refused, also with doubled or trailing slashes (Basecamp squeezes them)', async () => {
+    const account = h.env.sandbox.accounts[0]!.id;
+    const todo = h.env.sandbox.store.where((r) => r.type === 'Todo' && r.status === 'active')[0]!;
+    const before = h.env.requests();
+    for (const path of [
+      `/buckets/${todo.bucketId}/todos/${todo.id}`,
+      `/buckets//${todo.bucketId}/todos/${todo.id}`,
+      `/buckets/${todo.bucketId}//todos/${todo.id}/`,
+    ]) {
+      const answer = await h.call('bc_resolve_url', { url: `https://3.basecamp.com/${account}${path}` });
+      assert.equal(answer.isError, true, path);
+      assert.match(answer.text, /points into todos, which is switched off/, path);
+    }
+    assert.equal(h.env.requests(), before, 'nothing was read from Basecamp');
+  });
+});

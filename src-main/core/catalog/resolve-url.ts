@@ -90,10 +90,17 @@ export function parseBasecampUrl(raw: string, extraOrigins: string[] = []): Pars
 function templatePattern(template: string): RegExp | undefined {
   const fixed = template.split('/').some((segment) => segment && !/^\{[^}]+\}(\.json)?$/.test(segment));
   if (!fixed) return undefined;
+  // An id is digits and a word (`/todos/{filter}.json`) is not, so a to-do's link is not a report's too.
   const body = template
-    .split(/\{[^}]+\}/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[^/]+');
+    .split(/(\{[^}]+\})/)
+    .map((part) =>
+      !/^\{[^}]+\}$/.test(part)
+        ? part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        : /id\}$/.test(part)
+          ? '\\d+'
+          : '[^/]*[^/\\d][^/]*',
+    )
+    .join('');
   return new RegExp(`^${body}$`);
 }
 
@@ -148,7 +155,10 @@ export async function resolveBasecampUrl(ctx: RunContext, raw: string): Promise<
   if (!parsed.type && !parsed.recordId && !parsed.projectId) return { text: facts.join(' · '), structured };
 
   // The link's own path (minus the account) is a valid API path: bucket routes are aliases of flat ones.
+  // Doubled and trailing slashes squeezed, as Basecamp's router does: the domain check sees the path it serves.
   const pathname = appPath(new URL(raw.trim()))
+    .replace(/\/{2,}/g, '/')
+    .replace(/(.)\/$/, '$1')
     .replace(/\.json$/, '')
     .replace(/\/(\d+)@\d+$/, '/$1');
   const path = `${pathname.replace(/^\/\d+/, '')}.json`;
