@@ -63,13 +63,24 @@ export function flag(description: string) {
 
 /** A time (ISO 8601) or a day (`YYYY-MM-DD`, which the caller reads as 00:00 UTC). */
 export function moment(description: string) {
+  const message = 'must be a time like 2026-12-02T09:00:00Z or a day like 2026-12-02';
   return z
     .string()
+    .max(40, message) // it is echoed in answers and carried in cursors: no room for a million fraction digits
     .refine(
       (value) =>
         /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(value) &&
-        !Number.isNaN(Date.parse(value)),
-      'must be a time like 2026-12-02T09:00:00Z or a day like 2026-12-02',
+        !Number.isNaN(Date.parse(value)) &&
+        realDay(value),
+      message,
     )
     .describe(description);
+}
+
+/** Date.parse reads 2026-02-30 as March 2: a day that does not exist is a mistake, not another day. */
+function realDay(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const parsed = new Date(0);
+  parsed.setUTCFullYear(year, month - 1, day);
+  return parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
 }

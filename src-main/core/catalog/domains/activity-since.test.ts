@@ -73,3 +73,32 @@ describe('project_activity since', () => {
     assert.equal(h.env.requests(), before);
   });
 });
+
+describe('project_activity since: bad times', () => {
+  let h: McpHarness;
+  before(async () => {
+    h = await startMcpHarness();
+  });
+  after(() => h.close());
+
+  test('a day that does not exist or an endless time is refused before anything is read', async () => {
+    const projects = await h.ok('bc_projects', 'list');
+    const projectId = projects.structured.items![0]!.id as number;
+    const before = h.env.requests();
+    for (const since of ['2026-02-30', '2026-04-31T09:00:00Z', `2026-12-02T09:00:00.${'0'.repeat(5000)}Z`]) {
+      const answer = await h.call('bc_reports', {
+        action: 'project_activity',
+        params: { project_id: projectId, since },
+      });
+      assert.equal(answer.isError, true, since.slice(0, 30));
+      assert.match(answer.text, /since.*must be a time like 2026-12-02T09:00:00Z or a day like 2026-12-02/);
+      assert.ok(answer.text.length < 1000, 'the bad value is not echoed back whole');
+    }
+    assert.equal(h.env.requests(), before, 'nothing was sent to Basecamp');
+    const leap = await h.call('bc_reports', {
+      action: 'project_activity',
+      params: { project_id: projectId, since: '2028-02-29' },
+    });
+    assert.equal(leap.isError, false, leap.text);
+  });
+});
