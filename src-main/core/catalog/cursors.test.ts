@@ -108,6 +108,32 @@ describe('a list cursor is self-sufficient', () => {
     assert.match(next.text, /^3–4 of \d+ Campfire lines/);
   });
 
+  test('a list found through the dock names another project passed with its cursor', async () => {
+    const projects = await h.ok('bc_projects', 'list');
+    const [hq, other] = [
+      projects.structured.items!.find((p) => String(p.title).includes('HQ'))!,
+      projects.structured.items!.find((p) => !String(p.title).includes('HQ'))!,
+    ];
+    const first = await h.ok('bc_campfires', 'lines', { project_id: hq.id, limit: 2 });
+    const before = h.env.requests();
+    const elsewhere = await h.call('bc_campfires', {
+      action: 'lines',
+      params: { cursor: first.structured.next_cursor, project_id: other.id, limit: 2 },
+    });
+    assert.equal(elsewhere.isError, true, 'not the HQ Campfire under another project’s name');
+    assert.match(
+      elsewhere.text,
+      new RegExp(`issued for project_id ${hq.id}, but this call has project_id ${other.id}`),
+    );
+    assert.equal(h.env.requests(), before, 'nothing was read');
+    const same = await h.ok('bc_campfires', 'lines', {
+      cursor: first.structured.next_cursor,
+      project_id: hq.id,
+      limit: 2,
+    });
+    assert.match(same.text, /^3–4 of \d+ Campfire lines/);
+  });
+
   test('a list without params keeps the bare page cursor', async () => {
     const first = await h.ok('bc_projects', 'list', { limit: 1 });
     assert.ok(first.structured.next_cursor);

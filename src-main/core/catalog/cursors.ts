@@ -12,12 +12,17 @@ const MAC_BYTES = 12;
 export const BAD_CURSOR =
   'This cursor is not valid (or the companion restarted since it was given). Pass back exactly the next_cursor of the previous result, or leave it out to start from the beginning.';
 
-/** The params a cursor carries: the entry's own (path, query, filters), the account and since, never limit. */
+/**
+ * The params a cursor carries: the entry's own (path, query, filters), the account and since, never limit; and
+ * the project a dock list was found through, so that another project passed with the cursor is named.
+ */
 export function carriedKeys(op: Operation): string[] {
+  const own = Object.keys(op.params.shape as Record<string, unknown>);
   return [
-    ...Object.keys(op.params.shape as Record<string, unknown>),
+    ...own,
     'account',
     ...(op.newestFirst ? ['since'] : []),
+    ...(op.dock && !own.includes('project_id') ? ['project_id'] : []),
   ];
 }
 
