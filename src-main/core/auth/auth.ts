@@ -6,7 +6,7 @@ import type { Settings } from '../settings/settings.ts';
 import { KeychainError, type SecretStore } from '../secrets/store.ts';
 import { registerSecret } from '../log/redact.ts';
 import { DEFAULT_REDIRECT_URI, REGISTER_INTEGRATION_URL, resolveClient, resolveEndpoints } from './config.ts';
-import { AuthError } from './errors.ts';
+import { AuthError, accountNotChosenError } from './errors.ts';
 import { createLaunchpad } from './launchpad.ts';
 import { accountList, runLogin, type LoginOptions, type LoginProgress, type LoginResult } from './login.ts';
 import { createTokenProvider, type AuthTokenProvider } from './token-provider.ts';
@@ -257,10 +257,7 @@ export function createAuth(options: AuthOptions): Auth {
       const selected = selectedAccount();
       if (selected) return selected;
       if (data.accounts.length === 0) throw new AuthError('signed_out', summaryFor(data, undefined));
-      throw new AuthError(
-        'unknown_account',
-        `You have several Basecamp accounts (${accountList(data.accounts)}) and none is chosen: pass the account ID, or choose one with \`basecamp-companion login --account ID\` or in the window.`,
-      );
+      throw accountNotChosenError(data.accounts);
     },
 
     async setClient({ clientId, clientSecret }) {

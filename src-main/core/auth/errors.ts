@@ -16,6 +16,7 @@ export type AuthErrorCode =
   | 'launchpad_unreachable'
   | 'no_bc3_account'
   | 'unknown_account'
+  | 'account_not_chosen'
   | 'needs_sign_in'
   | 'signed_out';
 
@@ -35,6 +36,15 @@ export class AuthError extends Error {
 
 export const SIGN_IN_AGAIN =
   'Sign in again from the Basecamp Companion tray menu or with `basecamp-companion login`.';
+
+/** Several accounts and no default chosen: each call must name one (bc_whoami lists them). */
+export function accountNotChosenError(accounts: { id: number; name: string }[]): AuthError {
+  const list = accounts.map((account) => `${account.id} (${account.name})`).join(', ');
+  return new AuthError(
+    'account_not_chosen',
+    `You have several Basecamp accounts (${list}) and none is chosen: pass the account ID, or choose one with \`basecamp-companion login --account ID\` or in the window.`,
+  );
+}
 
 /**
  * The stored sign-in cannot be used any more (refresh token revoked, credentials changed, never signed in).

@@ -137,3 +137,39 @@ describe('the read-only refusal names the way out that applies', () => {
     });
   }
 });
+
+describe('several accounts and none chosen', () => {
+  let h: McpHarness;
+
+  before(async () => {
+    h = await startMcpHarness({ bc3Accounts: 2, noDefaultAccount: true });
+  });
+  after(() => h.close());
+
+  test('bc_whoami answers with every account and its id, and says to pass account', async () => {
+    const [first, second] = h.env.sandbox.accounts;
+    const who = await h.call('bc_whoami', {});
+    assert.equal(who.isError, false, who.text);
+    assert.match(who.text, /none is chosen/);
+    for (const account of [first!, second!])
+      assert.match(who.text, new RegExp(`\\(account ${account.id}\\)`));
+    assert.match(who.text, new RegExp(`Pass \`account\`.*"account": ${first!.id}`));
+    const listed = who.structured.accounts as { id: number }[];
+    assert.deepEqual(
+      listed.map((a) => a.id),
+      [first!.id, second!.id],
+    );
+    const there = await h.call('bc_whoami', { account: second!.id });
+    assert.equal(there.isError, false, there.text);
+    assert.match(there.text, /^You are \*\*/);
+  });
+
+  test('a data tool asks for the account without telling the user to sign in again', async () => {
+    const refused = await h.call('bc_list_projects', {});
+    assert.equal(refused.isError, true);
+    assert.match(refused.text, /several Basecamp accounts .* none is chosen: pass the account ID/);
+    assert.doesNotMatch(refused.text, /Sign in again/);
+    const named = await h.call('bc_list_projects', { account: h.env.sandbox.accounts[0]!.id });
+    assert.equal(named.isError, false, named.text);
+  });
+});

@@ -211,10 +211,17 @@ export function errorAnswer(text: string, code?: string): ToolAnswer {
   return { text, isError: true, structured: { error: { ...(code ? { code } : {}), message: text } } };
 }
 
+const ACCOUNT_CHOICE: ReadonlySet<string> = new Set(['unknown_account', 'account_not_chosen']);
+
 /** Typed client and auth errors carry the sentence for the user; anything else is our bug. */
 export function answerForError(error: unknown): ToolAnswer {
   if (error instanceof AuthError) {
-    const text = error.message.includes(SIGN_IN_AGAIN) ? error.message : `${error.message} ${SIGN_IN_AGAIN}`;
+    // Choosing an account is not a sign-in problem: signing in again would not help.
+    const aboutSignIn = !ACCOUNT_CHOICE.has(error.code);
+    const text =
+      !aboutSignIn || error.message.includes(SIGN_IN_AGAIN)
+        ? error.message
+        : `${error.message} ${SIGN_IN_AGAIN}`;
     return errorAnswer(text, error.code);
   }
   if (error instanceof BasecampError) {
@@ -389,7 +396,15 @@ export async function executeOperation(
   }
 
   try {
-    const client = await ctx.clientFor(accountId);
+    let client: BasecampClient;
+    try {
+      client = await ctx.clientFor(accountId);
+    } catch (error) {
+      // Orientation works before an account is chosen: it is where the agent learns which to pass.
+      if (op.withoutAccount && error instanceof AuthError && error.code === 'account_not_chosen')
+        return op.withoutAccount(known);
+      throw error;
+    }
     const dockProblem = await resolveDock(op, params, client, options.signal);
     if (dockProblem) return errorAnswer(dockProblem, 'not_in_dock');
     const target =

@@ -37,6 +37,8 @@ export async function startMcpHarness(
     disabledDomains?: string[];
     uploads?: UploadPolicy;
     bc3Accounts?: 1 | 2;
+    /** Several accounts and none chosen (with bc3Accounts: 2). */
+    noDefaultAccount?: boolean;
   } = {},
 ): Promise<McpHarness> {
   const env = await startSandboxContext({
@@ -46,6 +48,7 @@ export async function startMcpHarness(
     ...(options.disabledDomains ? { disabledDomains: options.disabledDomains } : {}),
     ...(options.uploads ? { uploads: options.uploads } : {}),
     ...(options.bc3Accounts ? { bc3Accounts: options.bc3Accounts } : {}),
+    ...(options.noDefaultAccount ? { noDefaultAccount: true } : {}),
   });
   let server: RunningMcpServer | undefined;
   try {

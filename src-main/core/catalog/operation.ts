@@ -136,6 +136,8 @@ export interface Operation<Params extends z.ZodObject = z.ZodObject> {
   direct?: { name: string; title: string };
   /** Idempotency override; default: reads, PUT and DELETE are idempotent, POST is not. */
   idempotent?: boolean;
+  /** The answer when the user has several accounts and chose none (whoami lists them instead of failing). */
+  withoutAccount?: (accounts: { id: number; name: string }[]) => ToolAnswer;
   /** Operations that are more than one request (who am I, resolve a URL). `method`/`path` still document the main call. */
   run?: (ctx: RunContext, params: z.infer<Params>) => Promise<ToolAnswer>;
 }

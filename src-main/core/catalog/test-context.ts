@@ -1,7 +1,7 @@
 // For tests: a ToolContext over the real sandbox Basecamp and the real HTTP client.
 import { createBasecampClient } from '../basecamp/client.ts';
 import type { BasecampClient } from '../basecamp/types.ts';
-import { NeedsSignInError } from '../auth/errors.ts';
+import { NeedsSignInError, accountNotChosenError } from '../auth/errors.ts';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server.ts';
 import type { ToolContext } from './executor.ts';
 import type { UploadPolicy } from './upload-folders.ts';
@@ -20,6 +20,8 @@ export async function startSandboxContext(
     readOnlySource?: 'settings' | 'flag';
     disabledDomains?: string[];
     uploads?: UploadPolicy;
+    /** Like the app after signing in to several accounts without choosing one: a call must name its account. */
+    noDefaultAccount?: boolean;
   } = {},
 ): Promise<SandboxContext> {
   const sandbox = await startSandbox(options);
@@ -28,6 +30,8 @@ export async function startSandboxContext(
   const accounts = sandbox.accounts.map((account) => ({ id: account.id, name: account.name }));
   const ctx: ToolContext = {
     async clientFor(accountId) {
+      if (accountId === undefined && options.noDefaultAccount && sandbox.accounts.length > 1)
+        throw accountNotChosenError(accounts);
       const account = sandbox.accounts.find((a) => a.id === (accountId ?? sandbox.accounts[0]?.id));
       if (!account) throw new NeedsSignInError(`Account ${accountId} is not signed in.`);
       let client = clients.get(account.id);

@@ -25,6 +25,21 @@ export default defineDomain({
       openapi: ['GetMyProfile'],
       view: personView,
       direct: { name: 'bc_whoami', title: 'Who am I in Basecamp' },
+      withoutAccount: (known) => {
+        const accounts = known.map((account) => ({ ...account, current: false }));
+        const first = accounts[0]?.id ?? 'ID';
+        return {
+          text: [
+            'You have several Basecamp accounts and none is chosen as the default:',
+            '',
+            '**Accounts**',
+            ...accounts.map((a) => `- ${a.name} (account ${a.id})`),
+            '',
+            `Pass \`account\` (an id from this list) to every call, e.g. \`{"account": ${first}}\`; bc_whoami with it shows your person id there. The user can choose a default with \`basecamp-companion login --account ID\` or in the window.`,
+          ].join('\n'),
+          structured: { accounts },
+        };
+      },
       run: async (ctx) => {
         const { data } = await ctx.client.request<BasecampRecord>({
           method: 'GET',
