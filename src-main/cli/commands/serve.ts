@@ -12,6 +12,25 @@ import { bridgeLauncher } from './clients-context.ts';
 /** The built window bundle (`npm run build` writes it). */
 const rendererDir = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
 
+/** `--port 0` picked a free port that dies with this run: a client configured for it would stop working. */
+function ephemeralPortNote(runPort: number, settingsPort: number): string {
+  return (
+    `Port ${runPort} was picked for this run only and changes next time: do not configure clients for it.\n` +
+    `For a lasting setup, run \`serve\` on the settings port (${settingsPort}) and \`npm run cli -- configure cursor\` (or vscode, claude-desktop, …).`
+  );
+}
+
+/** How to get a client token that outlives this sandbox run. */
+function lastingSetupHint(requested: number | undefined, runPort: number, settingsPort: number): string {
+  if (requested === 0)
+    return (
+      `port ${runPort} was picked for this run only, so for a lasting setup run \`serve\` on the settings port (${settingsPort})\n` +
+      `and \`npm run cli -- configure cursor\` (or \`basecamp-companion configure cursor\`)`
+    );
+  const portFlag = runPort === settingsPort ? '' : ` --port ${runPort}`;
+  return `for one that lasts, run\n\`npm run cli -- configure cursor${portFlag}\` (or \`basecamp-companion configure cursor${portFlag}\`)`;
+}
+
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Serve Basecamp to your AI tools over MCP on 127.0.0.1 until stopped.',
@@ -55,6 +74,7 @@ export const serveCommand: CliCommand = {
     });
     try {
       const server = await companion.startServer(port === undefined ? {} : { port });
+      const settingsPort = companion.settings.get().port;
       const status = companion.auth.status();
       io.stdout.write(
         `Basecamp Companion ${companion.version} is serving MCP${companion.sandbox ? ' against the sandbox Basecamp' : ''}:\n`,
@@ -71,10 +91,11 @@ export const serveCommand: CliCommand = {
         };
         io.stdout.write(`\nSandbox Basecamp: ${companion.sandbox.url}\n`);
         io.stdout.write(
-          `Paste into ~/.cursor/mcp.json — this token works while this run lasts; for one that lasts, run\n` +
-            `\`npm run cli -- configure cursor --port ${server.port}\` (or \`basecamp-companion configure cursor\`):\n`,
+          `Paste into ~/.cursor/mcp.json — this token works while this run lasts; ${lastingSetupHint(port, server.port, settingsPort)}:\n`,
         );
         io.stdout.write(`${JSON.stringify(entry, null, 2)}\n`);
+      } else if (port === 0) {
+        io.stdout.write(`${ephemeralPortNote(server.port, settingsPort)}\n`);
       } else {
         io.stdout.write(
           'Connect an AI client with `npm run cli -- configure cursor` (or vscode, claude-desktop, …).\n',
