@@ -2,6 +2,10 @@
 // name the item and say how it comes back, gone records say so, reminders carry the id the next call takes.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { authHarness } from '../auth/auth-test-support.ts';
+import { startMcpServer } from '../mcp/server.ts';
 import { startMcpHarness, type McpHarness } from './mcp-harness.ts';
 
 describe('trash and archive answers', () => {
@@ -172,4 +176,37 @@ describe('several accounts and none chosen', () => {
     const named = await h.call('bc_list_projects', { account: h.env.sandbox.accounts[0]!.id });
     assert.equal(named.isError, false, named.text);
   });
+});
+
+test('signed out: a tool call says how to sign in once', async (t) => {
+  // The app's wiring: the account comes from the real Auth, which has never signed in here.
+  const signedOut = await authHarness();
+  t.after(() => signedOut.close());
+  const server = await startMcpServer({
+    port: 0,
+    context: {
+      clientFor: async (accountId) => {
+        signedOut.auth.resolveAccount(accountId);
+        throw new Error('resolveAccount should have refused');
+      },
+      accounts: () => signedOut.auth.status().accounts,
+      readOnly: false,
+      disabledDomains: [],
+    },
+    verifyClientToken: (token) =>
+      token === 'signed-out-test-token-0a1b2c3d' ? { name: 't', kind: 'test' } : undefined,
+  });
+  t.after(() => server.close());
+  const client = new Client({ name: 'signed-out-test', version: '1.0.0' });
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(server.url), {
+      requestInit: { headers: { Authorization: 'Bearer signed-out-test-token-0a1b2c3d' } },
+    }),
+  );
+  t.after(() => client.close());
+  const result = await client.callTool({ name: 'bc_whoami', arguments: {} });
+  const text = (result.content as { text: string }[]).map((part) => part.text).join('\n');
+  assert.equal(result.isError, true);
+  assert.match(text, /^Not signed in\./);
+  assert.equal(text.match(/sign in/gi)?.length, 1, text);
 });

@@ -216,12 +216,10 @@ const ACCOUNT_CHOICE: ReadonlySet<string> = new Set(['unknown_account', 'account
 /** Typed client and auth errors carry the sentence for the user; anything else is our bug. */
 export function answerForError(error: unknown): ToolAnswer {
   if (error instanceof AuthError) {
-    // Choosing an account is not a sign-in problem: signing in again would not help.
-    const aboutSignIn = !ACCOUNT_CHOICE.has(error.code);
-    const text =
-      !aboutSignIn || error.message.includes(SIGN_IN_AGAIN)
-        ? error.message
-        : `${error.message} ${SIGN_IN_AGAIN}`;
+    // Choosing an account is not a sign-in problem: signing in again would not help. A message that
+    // already says how to sign in is not told twice.
+    const said = ACCOUNT_CHOICE.has(error.code) || /\bsign in\b/i.test(error.message);
+    const text = said ? error.message : `${error.message} ${SIGN_IN_AGAIN}`;
     return errorAnswer(text, error.code);
   }
   if (error instanceof BasecampError) {
