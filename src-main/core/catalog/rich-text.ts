@@ -52,7 +52,10 @@ function inlineAttachments(html: string, nonce: string): string {
       .replace(/<[^>]+>/g, ' ')
       .replace(/\s+/g, ' ')
       .trim();
-    if (attribute(attributes, 'content-type') === 'application/vnd.basecamp.mention')
+    // Basecamp types a mention it stores; a bare one (sgid only, as written) is known by its Person sgid.
+    const type = attribute(attributes, 'content-type');
+    const bare = type === undefined && personIdOfSgid(attribute(attributes, 'sgid')) !== undefined;
+    if (type === 'application/vnd.basecamp.mention' || bare)
       return mentionMarkdown(attributes, caption, nonce);
     const name = attribute(attributes, 'filename') ?? (caption || 'attachment');
     const href = attribute(attributes, 'href') ?? attribute(attributes, 'url');
@@ -182,7 +185,8 @@ export function markdownToHtml(markdown: string, mentions: ReadonlyMap<number, s
   const mention = (_token: string, id: string) => {
     const sgid = mentions.get(Number(id));
     return sgid
-      ? `<bc-attachment sgid="${sgid.replace(/"/g, '')}" content-type="application/vnd.basecamp.mention"></bc-attachment>`
+      ? // As Basecamp documents a mention: the person's sgid only; Basecamp types and captions it when it stores it.
+        `<bc-attachment sgid="${sgid.replace(/"/g, '')}"></bc-attachment>`
       : `@${id}`;
   };
   // Only text between tags becomes a mention: one inside a link's href would break out of the attribute.

@@ -1,6 +1,7 @@
 // The sandbox account's data, kept generic on purpose: every Basecamp thing that lives in a
 // project is a recording (id, type, bucket, parent, creator, timestamps, status) with a bag of
 // type-specific fields. New endpoint families add types, never new tables.
+import { renderRichFields } from './rich-content.ts';
 
 export type RecordingStatus = 'active' | 'archived' | 'trashed';
 
@@ -158,7 +159,8 @@ export class AccountStore {
       createdAt,
       updatedAt: createdAt,
       position,
-      fields: { ...input.fields },
+      // Rich text is kept as Basecamp keeps it: mentions rendered with the person's name.
+      fields: renderRichFields({ ...input.fields }, this.people),
     };
     this.recordings.set(recording.id, recording);
     this.touchAncestors(recording);
@@ -178,7 +180,7 @@ export class AccountStore {
     if (!recording) throw new Error(`no recording ${id}`);
     const { fields, ...rest } = change;
     Object.assign(recording, rest);
-    if (fields) Object.assign(recording.fields, fields);
+    if (fields) Object.assign(recording.fields, renderRichFields(fields, this.people));
     recording.updatedAt = this.now();
     this.touchAncestors(recording);
     return recording;
