@@ -84,6 +84,7 @@ export const statusCommand: CliCommand = {
         `Identity:       ${auth.identity ? `${auth.identity.name} <${auth.identity.email}>` : '—'}`,
         `Account:        ${auth.selectedAccount ? `${auth.selectedAccount.name} (${auth.selectedAccount.id})` : '—'}`,
         `Token expires:  ${auth.tokenExpiresAt ?? '—'} (renewed automatically)`,
+        `Redirect URI:   ${auth.redirectUri} (${auth.clientId ? `must equal the one registered for your integration ${auth.clientId}` : 'register exactly this with your Basecamp integration, then `login`'})`,
         `Keychain:       ${auth.keychain}`,
         `MCP endpoint:   ${report.mcpUrl} (${report.serving ? 'running' : 'not running — start it with `serve` or the tray app'})${settings.readOnly ? ', read-only' : ''}`,
         `Data directory: ${companion.paths.dataDir}`,
