@@ -134,9 +134,39 @@ describe('a list cursor is self-sufficient', () => {
     assert.match(same.text, /^3–4 of \d+ Campfire lines/);
   });
 
-  test('a list without params keeps the bare page cursor', async () => {
-    const first = await h.ok('bc_projects', 'list', { limit: 1 });
-    assert.ok(first.structured.next_cursor);
-    assert.doesNotMatch(first.structured.next_cursor, /\./, 'nothing to carry, nothing added');
+  test('a list without params keeps the bare page cursor; a set page size is carried', async () => {
+    const first = await h.ok('bc_projects', 'list', {});
+    const bare = h.env.sandbox.store.projects.size > 25;
+    if (bare) assert.doesNotMatch(first.structured.next_cursor!, /\./, 'nothing to carry, nothing added');
+    const sized = await h.ok('bc_projects', 'list', { limit: 1 });
+    const next = await h.ok('bc_projects', 'list', { cursor: sized.structured.next_cursor });
+    assert.equal(next.structured.items!.length, 1);
+  });
+
+  test('{cursor} alone keeps the page size the list was asked with; a limit sent with it wins', async () => {
+    const search = async (args: Record<string, unknown>) => {
+      const answer = await h.call('bc_search', args);
+      assert.equal(answer.isError, false, answer.text);
+      return answer;
+    };
+    const first = await search({ query: 'the', limit: 5 });
+    assert.equal(first.structured.items!.length, 5);
+    const next = await search({ cursor: first.structured.next_cursor });
+    assert.equal(next.structured.items!.length, 5);
+    const smaller = await search({ cursor: next.structured.next_cursor, limit: 2 });
+    assert.equal(smaller.structured.items!.length, 2);
+    const seen = [first, next, smaller].flatMap((answer) => answer.structured.items!.map((item) => item.id));
+    assert.equal(new Set(seen).size, 12, 'each page goes on where the last stopped');
+  });
+
+  test('a cursor that is not ours says so before naming the params it would have carried', async () => {
+    const before = h.env.requests();
+    const garbage = await h.call('bc_todos', { action: 'list', params: { cursor: 'garbage' } });
+    assert.equal(garbage.isError, true);
+    assert.match(garbage.text, /^This cursor is not valid/);
+    assert.doesNotMatch(garbage.text, /todolist_id/);
+    assert.equal(h.env.requests(), before, 'nothing reached Basecamp');
+    const missing = await h.call('bc_todos', { action: 'list', params: {} });
+    assert.match(missing.text, /todolist_id: is required/);
   });
 });

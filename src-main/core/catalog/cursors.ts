@@ -13,8 +13,9 @@ export const BAD_CURSOR =
   'This cursor is not valid (or the companion restarted since it was given). Pass back exactly the next_cursor of the previous result, or leave it out to start from the beginning.';
 
 /**
- * The params a cursor carries: the entry's own (path, query, filters), the account and since, never limit; and
- * the project a dock list was found through, so that another project passed with the cursor is named.
+ * The params a cursor carries: the entry's own (path, query, filters), the account, since and the page size
+ * the caller set; and the project a dock list was found through, so that another project passed with the
+ * cursor is named.
  */
 export function carriedKeys(op: Operation): string[] {
   const own = Object.keys(op.params.shape as Record<string, unknown>);
@@ -23,8 +24,12 @@ export function carriedKeys(op: Operation): string[] {
     'account',
     ...(op.newestFirst ? ['since'] : []),
     ...(op.dock && !own.includes('project_id') ? ['project_id'] : []),
+    'limit',
   ];
 }
+
+/** Carried params the caller may change alongside the cursor: the next page may be bigger or smaller. */
+const CHANGEABLE = new Set(['limit']);
 
 function mac(op: Operation, page: string, values: string): string {
   return createHmac('sha256', KEY)
@@ -82,7 +87,7 @@ export function contradiction(
   given: ReadonlySet<string>,
 ): string | undefined {
   for (const key of carriedKeys(op)) {
-    if (!given.has(key)) continue;
+    if (!given.has(key) || CHANGEABLE.has(key)) continue;
     const mine = carried[key];
     // Naming the default account explicitly is the same list; the page cursor still checks the account.
     if (mine === undefined && key === 'account') continue;

@@ -7,7 +7,7 @@ import { BasecampError } from '../basecamp/errors.ts';
 import type { BasecampClient, QueryValue } from '../basecamp/types.ts';
 import type { BasecampRecord, Operation, ToolAnswer } from './operation.ts';
 import type { UploadPolicy } from './upload-folders.ts';
-import { carriedKeys, contradiction, issueCursor, readCursor } from './cursors.ts';
+import { BAD_CURSOR, carriedKeys, contradiction, issueCursor, readCursor } from './cursors.ts';
 import { id, moment } from './params.ts';
 import { markdownToHtml, mentionedPeople } from './rich-text.ts';
 import { renderList, renderRecord, titleOf, withinBudget } from './shapers.ts';
@@ -490,8 +490,17 @@ function continueList(op: Operation, rawParams: unknown): ContinuedList | string
     return { input, carried: {}, sent: new Set() };
   const read = readCursor(op, input.cursor);
   if (typeof read === 'string') return read;
+  const merged = { ...read.params, ...input, cursor: read.page };
+  // A list with required params always issues a cursor that carries them: a bare one that leaves them
+  // missing was not ours, and "not valid" says more than "todolist_id: is required".
+  if (Object.keys(read.params).length === 0 && lacksRequired(op, merged)) return BAD_CURSOR;
   const sent = new Set(Object.keys(input).filter((key) => input[key] !== undefined));
-  return { input: { ...read.params, ...input, cursor: read.page }, carried: read.params, sent };
+  return { input: merged, carried: read.params, sent };
+}
+
+function lacksRequired(op: Operation, input: Record<string, unknown>): boolean {
+  if (missingParams(paramsSchema(op), input).size > 0) return true;
+  return !!op.dock && input[op.dock.param] === undefined && input.project_id === undefined;
 }
 
 /** What the next cursor carries: the params that were set (by the caller or the cursor), not defaults. */
