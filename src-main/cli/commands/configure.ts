@@ -58,6 +58,13 @@ function describe(result: ConfigureResult): string[] {
       );
       break;
   }
+  if (result.alsoPrinted && result.action !== 'run-this-command')
+    lines.push(
+      '',
+      `The new entry${result.file ? ` (now in ${result.file})` : ''}:`,
+      '',
+      result.snippet.trimEnd(),
+    );
   if (!result.installed && (result.action === 'added' || result.action === 'printed')) {
     lines.push(`Note: ${client.title} does not look installed here; the entry will be ready when it is.`);
   }
@@ -138,7 +145,8 @@ export const configureCommand: CliCommand = {
     },
     print: {
       type: 'boolean',
-      description: 'Print the snippet (and install link) with a new token instead of writing a file.',
+      description:
+        'Print the snippet (and install link) with a new token instead of writing a file. Refused when the client is already configured (the new token would stop its file working); --print --rotate then writes the new token into the file too and prints it.',
     },
     'dry-run': { type: 'boolean', description: 'Show what would change; write nothing and issue no token.' },
     rotate: { type: 'boolean', description: 'Issue a new token even if the client already has a valid one.' },

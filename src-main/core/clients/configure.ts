@@ -127,6 +127,17 @@ export interface ConfigureResult {
   newToken: boolean;
   /** False when nothing suggests the client is on this machine (we still write the file when asked). */
   installed: boolean;
+  /** --print --rotate on a configured client: the file was re-written with the new token, and it is shown too. */
+  alsoPrinted?: boolean;
+}
+
+/** The entry for --print, which writes nothing: a file we cannot read holds no working entry to protect. */
+function readEntryIfReadable(location: EntryLocation): unknown {
+  try {
+    return readEntry(location);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The bridge's placeholder in dry runs, so that no token is issued for a run that changes nothing. */
@@ -204,7 +215,18 @@ export function configureClient(context: ConfigureContext, request: ConfigureReq
   if (request.remove) return removeClient(context, spec, name, location, editOptions, base);
 
   // Read first: a broken file is refused before any token is issued.
-  const current = request.print ? undefined : readEntry(location);
+  const current = request.print ? readEntryIfReadable(location) : readEntry(location);
+  if (request.print && tokensIn(current).some((token) => context.registry.isCurrentToken(name, token))) {
+    // A new token for the same client would stop the file's working entry: never break it silently.
+    const again = `configure ${spec.id}${project ? ` --project ${project}` : ''}`;
+    if (!request.rotate) {
+      throw new ClientConfigError(
+        `${spec.title} is already configured in ${location.file}, and --print would issue a new token that stops that entry working. ` +
+          `Nothing was changed. To print a new token and write it into ${location.file} too, run \`${again} --print --rotate\`.`,
+      );
+    }
+    return { ...configureClient(context, { ...request, print: false }), alsoPrinted: true };
+  }
   const reusable = request.rotate
     ? undefined
     : tokensIn(current).find((token) => context.registry.isCurrentToken(name, token));
