@@ -1,5 +1,6 @@
 // Small readers for list-line facts, shared by the domain files' record views.
 import type { BasecampRecord } from './operation.ts';
+import { plainTextOf } from './rich-text.ts';
 
 export function obj(value: unknown): BasecampRecord | undefined {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as BasecampRecord) : undefined;
@@ -30,6 +31,12 @@ export const by = (record: BasecampRecord): string | undefined => {
 export const inProject = (record: BasecampRecord): string | undefined => {
   const name = str(obj(record.bucket)?.name);
   return name ? `in ${name}` : undefined;
+};
+
+/** An excerpt (plain or rich text) as one line of words: blocks parted, a mention as @Name. */
+export const preview = (value: unknown): string | undefined => {
+  const text = str(value);
+  return text ? str(plainTextOf(text)) : undefined;
 };
 
 export const day = (value: unknown): string | undefined => str(value)?.slice(0, 10);

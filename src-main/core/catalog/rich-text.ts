@@ -89,14 +89,27 @@ export function htmlToMarkdown(html: string): string {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
+/** Tags that end a line or a block: where they stood, words are parted. (A figure is inside an attachment: its caption is the name.) */
+const BLOCK_TAG = /<\/?(?:div|p|br|li|ul|ol|h[1-6]|pre|blockquote|hr|tr|td|th|table)\b[^<>]*>/gi;
+
 /**
- * Text Basecamp already made plain and then escaped and highlighted (search excerpts: `<mark>`/`<em>` around
- * matches), as plain text: tags dropped, entities decoded, whitespace on one line.
+ * Text for a one-line preview (search excerpts, timeline summaries, notification and draft previews), from
+ * plain text Basecamp escaped and highlighted (`<mark>`/`<em>` around matches) or from rich text: tags
+ * dropped, blocks and line breaks parted by a space, a mention as `@Name`, entities decoded, one line.
  */
 export function plainTextOf(html: string): string {
+  // A mention's opening tag leaves a mark its caption (the name) follows; tag by tag, so the time stays linear.
+  // Its closing tag parts it from a word right after it (a file's name from the text), not from punctuation.
+  const nonce = freshNonce();
+  const mark = `BCM${nonce}AT`;
+  const end = `BCM${nonce}END`;
   return (
     html
-      .replace(/<br\s*\/?>/gi, ' ')
+      .replace(/<bc-attachment\b([^<>]*)>/gi, (_m, attributes: string) =>
+        attribute(attributes, 'content-type') === 'application/vnd.basecamp.mention' ? ` ${mark}` : ' ',
+      )
+      .replace(/<\/bc-attachment\s*>/gi, end)
+      .replace(BLOCK_TAG, ' ')
       .replace(/<[^<>]*>/g, '') // not [^>]*: a run of `<` without `>` would take quadratic time
       .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]+);/gi, (entity, name: string) => {
         const code = name.startsWith('#x')
@@ -111,7 +124,10 @@ export function plainTextOf(html: string): string {
       // Control characters (terminal escapes, NEL) and bidi overrides: plain text must look like what it says.
       .replace(/[\p{Cc}\p{Cs}]/gu, ' ')
       .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+      .replace(new RegExp(`${end}(?=[\\p{L}\\p{N}])`, 'gu'), ' ')
+      .replace(new RegExp(end, 'g'), '')
       .replace(/\s+/g, ' ')
+      .replace(new RegExp(`${mark} ?@*`, 'g'), '@')
       .trim()
   );
 }

@@ -3,7 +3,7 @@ import type { BasecampRecord, RecordView } from '../operation.ts';
 import { defineDomain, defineOperation } from '../operation.ts';
 import { date, id, line, markdown } from '../params.ts';
 import { renderLine } from '../shapers.ts';
-import { day, listSections, names, obj, str, when } from '../facts.ts';
+import { day, listSections, names, obj, preview, str, when } from '../facts.ts';
 import { ASSIGNMENT_DUE_SCOPES } from '../../basecamp/vocabulary.ts';
 
 const assignmentView: RecordView = {
@@ -42,7 +42,7 @@ const notificationView: RecordView = {
     str(r.bucket_name),
     str(obj(r.creator)?.name),
     when(r.unread_at) && 'unread',
-    str(r.content_excerpt),
+    preview(r.content_excerpt),
   ],
   keep: ['type', 'section', 'bucket_name', 'readable_sgid', 'unread_at', 'read_at', 'creator'],
 };
@@ -68,7 +68,7 @@ const draftView: RecordView = {
     str(r.type),
     str(obj(r.bucket)?.name) && `in ${str(obj(r.bucket)?.name)}`,
     day(r.updated_at),
-    str(r.excerpt),
+    preview(r.excerpt),
   ],
   keep: ['type', 'bucket', 'parent', 'excerpt', 'updated_at', 'scheduled_posting_at'],
 };

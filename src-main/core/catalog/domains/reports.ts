@@ -3,7 +3,7 @@ import type { BasecampRecord, RecordView } from '../operation.ts';
 import { defineDomain, defineOperation } from '../operation.ts';
 import { date, id, ids, line } from '../params.ts';
 import { renderLine } from '../shapers.ts';
-import { by, day, inProject, listSections, names, obj, str, when } from '../facts.ts';
+import { by, day, inProject, listSections, names, obj, preview, str, when } from '../facts.ts';
 
 const taskView: RecordView = {
   noun: 'task',
@@ -60,7 +60,7 @@ const timelineView: RecordView = {
   noun: 'event',
   title: (r) =>
     [str(obj(r.creator)?.name), str(r.action), str(r.target) ?? str(r.title)].filter(Boolean).join(' '),
-  facts: (r) => [when(r.created_at), str(r.summary_excerpt), inProject(r)],
+  facts: (r) => [when(r.created_at), preview(r.summary_excerpt), inProject(r)],
   keep: ['kind', 'action', 'target', 'title', 'created_at', 'creator', 'bucket', 'parent_recording_id'],
 };
 

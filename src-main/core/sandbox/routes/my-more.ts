@@ -11,6 +11,7 @@ import {
   type RouteContext,
 } from '../family.ts';
 import { paginate } from '../pagination.ts';
+import { plainExcerpt } from '../plain-text.ts';
 import type { Recording } from '../store.ts';
 import { sgidFor } from '../view.ts';
 import { bookmarks } from './engagement.ts';
@@ -81,9 +82,7 @@ function notifications(ctx: RouteContext) {
         type: r.type,
         bucket_name: ctx.view.bucket(r.bucketId).name,
         creator: ctx.view.personById(r.creatorId),
-        content_excerpt: String(r.fields.content ?? '')
-          .replace(/<[^>]*>/g, '')
-          .slice(0, 140),
+        content_excerpt: plainExcerpt(String(r.fields.content ?? '')),
         app_url: ctx.view.appUrl(r),
         unread_url: ctx.view.api(`/my/unreads/${sgid}.json`),
         subscribed: true,
@@ -104,9 +103,7 @@ function draftJson(ctx: RouteContext, r: Recording) {
       app_url: ctx.view.app(`/projects/${r.bucketId}`),
     },
     parent: parent ? { id: parent.id, title: parent.title, app_url: ctx.view.appUrl(parent) } : null,
-    excerpt: String(r.fields.content ?? '')
-      .replace(/<[^>]*>/g, '')
-      .slice(0, 140),
+    excerpt: plainExcerpt(String(r.fields.content ?? '')),
     created_at: r.createdAt,
     updated_at: r.updatedAt,
     scheduled_posting_at: null,

@@ -13,6 +13,7 @@ import {
   type RouteContext,
 } from '../family.ts';
 import { paginate } from '../pagination.ts';
+import { plainExcerpt } from '../plain-text.ts';
 import type { Recording } from '../store.ts';
 import { accountState, getRecording, addChild, createdRecording } from './kit.ts';
 
@@ -107,9 +108,7 @@ function timelineEvent(ctx: RouteContext, r: Recording) {
     action: verb,
     target: r.type === 'Comment' && parent ? parent.title : r.type,
     title: r.title,
-    summary_excerpt: String(r.fields.content ?? r.fields.description ?? '')
-      .replace(/<[^>]*>/g, '')
-      .slice(0, 140),
+    summary_excerpt: plainExcerpt(String(r.fields.content ?? r.fields.description ?? '')),
     bucket: ctx.view.bucket(r.bucketId),
   };
 }
