@@ -210,3 +210,38 @@ test('signed out: a tool call says how to sign in once', async (t) => {
   assert.match(text, /^Not signed in\./);
   assert.equal(text.match(/sign in/gi)?.length, 1, text);
 });
+
+describe('invalid params are named as the agent called them, one fault per param', () => {
+  let h: McpHarness;
+
+  before(async () => {
+    h = await startMcpHarness();
+  });
+  after(() => h.close());
+
+  test('the direct tool and the domain tool action are named, never the operation id', async () => {
+    const direct = await h.call('bc_search', { query: '' });
+    assert.equal(direct.isError, true);
+    assert.match(direct.text, /^Invalid parameters for bc_search: query: must not be empty\./);
+    const viaDomain = await h.call('bc_account', { action: 'search', params: { query: '' } });
+    assert.match(viaDomain.text, /^Invalid parameters for bc_account search: query: /);
+    assert.doesNotMatch(direct.text + viaDomain.text, /account\.search/);
+  });
+
+  for (const [due, fault] of [
+    ['2026-02-30', 'must be a real calendar date'],
+    ['next friday', 'must be a date like 2026-12-31'],
+  ] as const) {
+    test(`a bad date (${due}) gets one message`, async () => {
+      const before = h.env.requests();
+      const answer = await h.call('bc_todos', {
+        action: 'create',
+        params: { todolist_id: 1, content: 'Book the venue', due_on: due },
+      });
+      assert.equal(answer.isError, true);
+      assert.equal(answer.text.match(/due_on:/g)?.length, 1, answer.text);
+      assert.match(answer.text, new RegExp(`due_on: ${fault}\\.`));
+      assert.equal(h.env.requests(), before, 'nothing reached Basecamp');
+    });
+  }
+});

@@ -173,11 +173,12 @@ export function describeIssues(error: z.ZodError, missing: ReadonlySet<string> =
     .map((issue) => {
       const where = issue.path.length ? issue.path.join('.') : 'params';
       // Coercing ids turns a missing value into NaN, so "required" is decided from the input, not the issue.
-      if (issue.path.length === 1 && missing.has(String(issue.path[0]))) {
+      if (issue.code !== 'unrecognized_keys') {
+        // One fault per param: a value that fails its pattern need not also hear it is not a real date.
         if (said.has(where)) return '';
         said.add(where);
-        return `${where}: is required`;
       }
+      if (issue.path.length === 1 && missing.has(String(issue.path[0]))) return `${where}: is required`;
       if (issue.code === 'unrecognized_keys')
         return `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
       if (issue.code === 'invalid_value' && 'values' in issue)
@@ -354,6 +355,8 @@ const DRAFT_NOTE =
 
 export interface ExecuteOptions {
   signal?: AbortSignal;
+  /** How the agent called it, for errors: `bc_search`, `bc_todos list` (default: the domain tool and action). */
+  calledAs?: string;
 }
 
 export async function executeOperation(
@@ -371,7 +374,7 @@ export async function executeOperation(
   const parsed = schema.safeParse(continued.input, { reportInput: true });
   if (!parsed.success) {
     return errorAnswer(
-      `Invalid parameters for ${op.id}: ${describeIssues(parsed.error, missingParams(schema, continued.input))}. Nothing was sent to Basecamp.`,
+      `Invalid parameters for ${options.calledAs ?? `bc_${op.domain} ${op.action}`}: ${describeIssues(parsed.error, missingParams(schema, continued.input))}. Nothing was sent to Basecamp.`,
       'invalid_params',
     );
   }

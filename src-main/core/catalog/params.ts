@@ -43,11 +43,14 @@ export function markdown(description: string, max = MAX_RICH_TEXT) {
 
 /** A calendar date, `YYYY-MM-DD`. */
 export function date(description: string) {
-  return z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-31')
-    .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a real calendar date')
-    .describe(`${description} (YYYY-MM-DD)`);
+  return (
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-31')
+      // After a failed pattern there is nothing more to say about the value (one message per param).
+      .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || realDay(value), 'must be a real calendar date')
+      .describe(`${description} (YYYY-MM-DD)`)
+  );
 }
 
 /** An ISO 8601 time, e.g. `2026-12-31T09:00:00Z`. */

@@ -203,7 +203,10 @@ function domainTool(domain: Domain, ops: Operation[], ctx: ToolContext): ToolDef
           action,
         };
       }
-      return { ...(await executeOperation(op, params, ctx, options)), action };
+      return {
+        ...(await executeOperation(op, params, ctx, { calledAs: `${name} ${action}`, ...options })),
+        action,
+      };
     },
   };
 }
@@ -291,7 +294,8 @@ function directTool(
     ...(op.paginated && !op.run ? { outputSchema: LIST_OUTPUT_SCHEMA } : {}),
     annotations: annotationsFor(op.direct.title, [op]),
     operations: [op],
-    call: (args, options = {}) => executeOperation(op, args ?? {}, ctx, options),
+    call: (args, options = {}) =>
+      executeOperation(op, args ?? {}, ctx, { calledAs: op.direct.name, ...options }),
   };
 }
 
