@@ -245,3 +245,44 @@ describe('invalid params are named as the agent called them, one fault per param
     });
   }
 });
+
+describe('a draft points at the way to publish it, never at creating it again', () => {
+  let h: McpHarness;
+  let projectId: number;
+  let vaultId: number;
+
+  before(async () => {
+    h = await startMcpHarness();
+    const projects = await h.ok('bc_projects', 'list');
+    projectId = projects.structured.items!.find((p) => String(p.title).startsWith('Harbor'))!.id as number;
+    const project = await h.ok('bc_projects', 'get', { project_id: projectId });
+    vaultId = (project.structured.dock as { name: string; id: number }[]).find((t) => t.name === 'vault')!.id;
+  });
+  after(() => h.close());
+
+  test('a draft message names bc_messages publish with its id; following it publishes that draft, no copy', async () => {
+    const subject = 'Dock opening times';
+    const draft = await h.ok('bc_messages', 'create', { project_id: projectId, subject });
+    const draftId = draft.structured.id as number;
+    assert.equal(draft.structured.status, 'drafted');
+    assert.doesNotMatch(draft.text, /call again with publish/);
+    const hint = new RegExp(`call bc_messages (\\w+) with message_id: ${draftId}\\b`).exec(draft.text);
+    assert.ok(hint, draft.text);
+
+    const published = await h.ok('bc_messages', hint[1]!, { message_id: draftId });
+    assert.match(published.text, /^Done — Publish a draft message\./);
+    const read = await h.ok('bc_messages', 'get', { message_id: draftId });
+    assert.equal(read.structured.status, 'active');
+    const copies = h.env.sandbox.store.where((r) => r.type === 'Message' && r.title === subject);
+    assert.equal(copies.length, 1, 'one message, published');
+    const drafts = await h.ok('bc_my', 'drafts');
+    assert.ok(!drafts.structured.items!.some((d) => d.id === draftId), 'no longer a draft');
+  });
+
+  test('a draft document says a person publishes it in Basecamp (the API cannot)', async () => {
+    const draft = await h.ok('bc_files', 'create_document', { vault_id: vaultId, title: 'Berth rules' });
+    assert.equal(draft.structured.status, 'drafted');
+    assert.match(draft.text, /a person publishes it in Basecamp/);
+    assert.doesNotMatch(draft.text, /publish: true/);
+  });
+});

@@ -350,8 +350,14 @@ export function unchangedFields(
     .map(([key]) => key);
 }
 
-const DRAFT_NOTE =
-  'Saved as a **draft**: nobody was notified. A person can publish it in Basecamp, or call again with publish: true.';
+/** Where a new draft goes from here. Never "call again with publish": that makes a second copy. */
+function draftNote(op: Operation, record: BasecampRecord): string {
+  const saved = `Saved as a **draft** (id ${String(record.id)}): nobody was notified.`;
+  const by = op.publishedBy;
+  if (!by)
+    return `${saved} Basecamp's API cannot publish a draft: a person publishes it in Basecamp. Don't create it again (that makes a second copy).`;
+  return `${saved} To publish it, call bc_${op.domain} ${by.action} with ${by.param}: ${String(record.id)} (creating it again would make a second copy); a person can also publish it in Basecamp.`;
+}
 
 export interface ExecuteOptions {
   signal?: AbortSignal;
@@ -621,7 +627,7 @@ async function callBasecamp(
   }
   if (op.draftable) {
     const published = data.status === 'active';
-    if (params.publish !== true && !published) lines.push(DRAFT_NOTE);
+    if (params.publish !== true && !published) lines.push(draftNote(op, data));
     if (params.publish === true && !published)
       lines.push(`Basecamp saved it with status "${String(data.status)}", not published.`);
   }

@@ -112,6 +112,11 @@ export interface Operation<Params extends z.ZodObject = z.ZodObject> {
   fixed?: Record<string, unknown>;
   /** Messages and documents: a draft unless the agent passes `publish: true` (then `status: "active"`). */
   draftable?: boolean;
+  /**
+   * The action of the same tool that publishes a draft this creates, and its id param (messages). Without it a
+   * draft can only be published by a person in Basecamp, and the answer says so (creating again duplicates).
+   */
+  publishedBy?: { action: string; param: string };
   /** Full-replacement PUT (fields left out are cleared): fetch, merge, put. */
   replace?: ReplaceSemantics;
   /** Check the write took effect by reading it back. */

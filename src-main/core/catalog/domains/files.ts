@@ -164,7 +164,8 @@ export default defineDomain({
       domain: 'files',
       action: 'create_document',
       title: 'Create a document',
-      summary: 'Write a new document in a folder; it is saved as a draft unless publish: true.',
+      summary:
+        'Write a new document in a folder; it is saved as a draft unless publish: true (only a person can publish a draft, in Basecamp).',
       method: 'POST',
       path: '/vaults/{vault_id}/documents.json',
       params: z.object({
