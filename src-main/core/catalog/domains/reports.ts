@@ -58,9 +58,10 @@ const fileView: RecordView = {
 
 const timelineView: RecordView = {
   noun: 'event',
+  // Basecamp's own line ("On “Launch”, Ada L. completed"; its action already names who), then what it was.
   title: (r) =>
-    [str(obj(r.creator)?.name), str(r.action), str(r.target) ?? str(r.title)].filter(Boolean).join(' '),
-  facts: (r) => [when(r.created_at), preview(r.summary_excerpt), inProject(r)],
+    str(r.title) ?? ([str(r.action), str(r.target)].filter(Boolean).join(': ') || str(obj(r.creator)?.name)),
+  facts: (r) => [preview(r.summary_excerpt), when(r.created_at), inProject(r)],
   keep: ['kind', 'action', 'target', 'title', 'created_at', 'creator', 'bucket', 'parent_recording_id'],
 };
 

@@ -11,6 +11,7 @@ import {
 } from '../family.ts';
 import { paginate } from '../pagination.ts';
 import type { Recording } from '../store.ts';
+import { recordActivity } from '../timeline.ts';
 import type { View } from '../view.ts';
 import { addChild, createdRecording } from './kit.ts';
 
@@ -157,6 +158,7 @@ export const cards: Family = {
             ...(assignees ? { assignee_ids: assignees } : {}),
           },
         });
+        recordActivity(ctx, card, 'changed');
         return ok(ctx.view.recording(card));
       },
     },
@@ -175,7 +177,10 @@ export const cards: Family = {
             : Number(ctx.body.position);
         if (!Number.isInteger(position) || position < 1)
           throw badRequest('position must be a whole number >= 1');
+        const from = card.parentId;
         ctx.store.move(card.id, position, target.id);
+        // A move within its column is a reordering, not a column change.
+        if (from !== target.id) recordActivity(ctx, card, 'column_changed');
         return noContent();
       },
     },

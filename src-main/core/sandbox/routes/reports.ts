@@ -13,8 +13,8 @@ import {
   type RouteContext,
 } from '../family.ts';
 import { paginate } from '../pagination.ts';
-import { plainExcerpt } from '../plain-text.ts';
 import type { Recording } from '../store.ts';
+import { timeline } from '../timeline.ts';
 import { accountState, getRecording, addChild, createdRecording } from './kit.ts';
 
 const visible = (ctx: RouteContext, r: Recording) =>
@@ -94,41 +94,9 @@ function feed(ctx: RouteContext, types: string[]) {
   );
 }
 
-function timelineEvent(ctx: RouteContext, r: Recording) {
-  const verb = r.type === 'Comment' ? 'commented on' : 'created';
-  const parent = r.parentId === null ? undefined : ctx.store.get(r.parentId);
-  return {
-    id: r.id * 10 + 1,
-    created_at: r.createdAt,
-    kind: `${r.type.toLowerCase().replace(/::/g, '_')}_created`,
-    parent_recording_id: r.parentId,
-    url: ctx.view.url(r),
-    app_url: ctx.view.appUrl(r),
-    creator: ctx.view.personById(r.creatorId),
-    action: verb,
-    target: r.type === 'Comment' && parent ? parent.title : r.type,
-    title: r.title,
-    summary_excerpt: plainExcerpt(String(r.fields.content ?? r.fields.description ?? '')),
-    bucket: ctx.view.bucket(r.bucketId),
-  };
-}
-
-const ACTIVITY_TYPES = [
-  'Todo',
-  'Message',
-  'Comment',
-  'Document',
-  'Kanban::Card',
-  'Upload',
-  'Schedule::Entry',
-  'Question::Answer',
-];
-
-function activity(ctx: RouteContext, keep: (r: Recording) => boolean) {
-  return ctx.store
-    .where((r) => ACTIVITY_TYPES.includes(r.type) && visible(ctx, r) && keep(r))
-    .sort(newest)
-    .map((r) => timelineEvent(ctx, r));
+/** The timeline of what the signed-in person can see; `keep` picks by recording and by who did it. */
+function activity(ctx: RouteContext, keep: (r: Recording, doerId: number) => boolean) {
+  return timeline(ctx, (r) => visible(ctx, r), keep);
 }
 
 interface Gauge {
@@ -395,7 +363,7 @@ export const reports: Family = {
         if (!person) throw notFound();
         return ok({
           person: ctx.view.person(person),
-          events: activity(ctx, (r) => r.creatorId === person.id).slice(0, 50),
+          events: activity(ctx, (_r, doerId) => doerId === person.id).slice(0, 50),
         });
       },
     },

@@ -13,6 +13,7 @@ import {
 } from '../family.ts';
 import { paginate } from '../pagination.ts';
 import type { Recording } from '../store.ts';
+import { recordActivity } from '../timeline.ts';
 import type { View } from '../view.ts';
 import { addChild, createdRecording, statusFilter } from './kit.ts';
 
@@ -244,6 +245,7 @@ export const todos: Family = {
         const todo = ctx.find(ctx.id(), 'Todo');
         const fields = todoFields(ctx);
         ctx.store.update(todo.id, { title: String(fields.content), fields });
+        recordActivity(ctx, todo, 'changed');
         return ok(ctx.view.recording(todo));
       },
     },
