@@ -77,7 +77,7 @@ describe('activity timeline events', () => {
   test("a message event shows the message's subject; a draft has no event", () => {
     const line = lineWith('Release notes for 2.4');
     assert.ok(line?.startsWith(`- **${me} posted “Release notes for 2.4”**`), line ?? text);
-    assert.ok(line.includes('The list is in.'), line);
+    assert.ok(line?.includes('The list is in.'), line);
     assert.doesNotMatch(text, /Secret draft plan|created Message/);
   });
 
