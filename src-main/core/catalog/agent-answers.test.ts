@@ -286,3 +286,49 @@ describe('a draft points at the way to publish it, never at creating it again', 
     assert.doesNotMatch(draft.text, /publish: true/);
   });
 });
+
+describe('overdue to-dos say so (today is the harness day, 2026-12-03)', () => {
+  let h: McpHarness;
+  let listId: number;
+  const made: Record<string, number> = {};
+
+  before(async () => {
+    h = await startMcpHarness();
+    const me = (await h.call('bc_whoami', {})).structured.person as { id: number };
+    listId = h.env.sandbox.store.where((r) => r.type === 'Todolist' && r.status === 'active')[0]!.id;
+    for (const [name, due] of [
+      ['Late invoice', '2026-11-27'],
+      ['Due today', '2026-12-03'],
+      ['Done late', '2026-11-20'],
+    ] as const) {
+      const created = await h.ok('bc_todos', 'create', {
+        todolist_id: listId,
+        content: name,
+        due_on: due,
+        assignee_ids: [me.id],
+      });
+      made[name] = created.structured.id as number;
+    }
+    await h.ok('bc_todos', 'complete', { todo_id: made['Done late'] });
+  });
+  after(() => h.close());
+
+  const lineOf = (text: string, id: number) => text.split('\n').find((l) => l.includes(`id ${id}`)) ?? '';
+
+  test('a to-do list marks an open to-do due before today, not one due today or a completed one', async () => {
+    const open = await h.ok('bc_todos', 'list', { todolist_id: listId, limit: 200 });
+    assert.match(lineOf(open.text, made['Late invoice']!), /due 2026-11-27 \(overdue\)/);
+    assert.match(lineOf(open.text, made['Due today']!), /due 2026-12-03(?! \(overdue\))/);
+    const done = await h.ok('bc_todos', 'list', { todolist_id: listId, completed: true, limit: 200 });
+    const doneLine = lineOf(done.text, made['Done late']!);
+    assert.match(doneLine, /due 2026-11-20/);
+    assert.doesNotMatch(doneLine, /overdue/);
+  });
+
+  test('bc_my_assignments marks it too', async () => {
+    const mine = await h.call('bc_my_assignments', {});
+    assert.equal(mine.isError, false, mine.text);
+    assert.match(lineOf(mine.text, made['Late invoice']!), /due 2026-11-27 \(overdue\)/);
+    assert.doesNotMatch(lineOf(mine.text, made['Due today']!), /overdue/);
+  });
+});

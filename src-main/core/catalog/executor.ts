@@ -11,6 +11,7 @@ import { BAD_CURSOR, carriedKeys, contradiction, issueCursor, readCursor } from 
 import { id, moment } from './params.ts';
 import { markdownToHtml, mentionedPeople } from './rich-text.ts';
 import { renderList, renderRecord, titleOf, withinBudget } from './shapers.ts';
+import { utcToday, withToday } from './today.ts';
 
 /** What the tool layer needs from the rest of the companion (injected by app.ts). */
 export interface ToolContext {
@@ -25,6 +26,8 @@ export interface ToolContext {
   disabledDomains: string[];
   /** Which local files may be uploaded (default: the home directory, never the data directory). */
   uploads?: UploadPolicy;
+  /** Today as YYYY-MM-DD, for marking overdue items (default: the UTC date). Tests pin it. */
+  today?: () => string;
 }
 
 export const DEFAULT_LIMIT = 25;
@@ -365,11 +368,21 @@ export interface ExecuteOptions {
   calledAs?: string;
 }
 
-export async function executeOperation(
+export function executeOperation(
   op: Operation,
   rawParams: unknown,
   ctx: ToolContext,
   options: ExecuteOptions = {},
+): Promise<ToolAnswer> {
+  // Views mark overdue items against this day; the whole call sees the same one.
+  return withToday(ctx.today?.() ?? utcToday(), () => runOperation(op, rawParams, ctx, options));
+}
+
+async function runOperation(
+  op: Operation,
+  rawParams: unknown,
+  ctx: ToolContext,
+  options: ExecuteOptions,
 ): Promise<ToolAnswer> {
   if (op.kind !== 'read' && ctx.readOnly) {
     return errorAnswer(readOnlyRefusal(ctx, `"${op.title}" was not done`), 'read_only');

@@ -1,6 +1,7 @@
 // Small readers for list-line facts, shared by the domain files' record views.
 import type { BasecampRecord } from './operation.ts';
 import { plainTextOf } from './rich-text.ts';
+import { today } from './today.ts';
 
 export function obj(value: unknown): BasecampRecord | undefined {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as BasecampRecord) : undefined;
@@ -40,6 +41,13 @@ export const preview = (value: unknown): string | undefined => {
 };
 
 export const day = (value: unknown): string | undefined => str(value)?.slice(0, 10);
+
+/** `due 2026-11-27`, and `(overdue)` when the day has passed and the item is not completed. */
+export const due = (record: BasecampRecord): string | undefined => {
+  const on = day(record.due_on);
+  if (!on) return undefined;
+  return record.completed !== true && on < today() ? `due ${on} (overdue)` : `due ${on}`;
+};
 
 export const when = (value: unknown): string | undefined => str(value)?.slice(0, 16).replace('T', ' ');
 

@@ -27,6 +27,7 @@ export async function startSandboxContext(
   const sandbox = await startSandbox(options);
   const tokens = await sandbox.issueTokens();
   const clients = new Map<number, BasecampClient>();
+  const pinnedToday = options.today;
   const accounts = sandbox.accounts.map((account) => ({ id: account.id, name: account.name }));
   const ctx: ToolContext = {
     async clientFor(accountId) {
@@ -54,6 +55,8 @@ export async function startSandboxContext(
     readOnly: options.readOnly ?? false,
     ...(options.readOnlySource ? { readOnlySource: options.readOnlySource } : {}),
     disabledDomains: options.disabledDomains ?? [],
+    // The seed's due dates are relative to its today: overdue is judged against the same day.
+    ...(pinnedToday ? { today: () => pinnedToday } : {}),
     ...(options.uploads ? { uploads: options.uploads } : {}),
   };
   return { sandbox, ctx, requests: () => sandbox.counters.apiRequests, close: () => sandbox.close() };

@@ -1,6 +1,6 @@
 // Shared record views: how projects, to-dos, messages… read in a list line and a detail answer.
 // A domain file may define its own RecordView inline; put it here when two domains share it.
-import { by, count, day, inProject, names, obj, str, when } from './facts.ts';
+import { by, count, day, due, inProject, names, obj, str, when } from './facts.ts';
 import type { BasecampRecord, RecordView } from './operation.ts';
 
 const comments = (record: BasecampRecord): string | undefined => count(record.comments_count, 'comment');
@@ -41,7 +41,7 @@ export const todoView: RecordView = {
   noun: 'to-do',
   facts: (r) => [
     r.completed === true ? 'done' : 'open',
-    str(r.due_on) && `due ${str(r.due_on)}`,
+    due(r),
     str(r.starts_on) && `starts ${str(r.starts_on)}`,
     names(r.assignees) && `assigned to ${names(r.assignees)}`,
     comments(r),

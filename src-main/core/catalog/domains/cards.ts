@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { RecordView } from '../operation.ts';
 import { defineDomain, defineOperation } from '../operation.ts';
 import { date, id, ids, line, markdown } from '../params.ts';
-import { count, day, inProject, names, obj, str } from '../facts.ts';
+import { count, due, inProject, names, obj, str } from '../facts.ts';
 import { BASECAMP_COLORS } from '../../basecamp/vocabulary.ts';
 
 const cardTableView: RecordView = {
@@ -34,7 +34,7 @@ const cardView: RecordView = {
   facts: (r) => [
     r.completed === true && 'done',
     str(obj(r.parent)?.title) && `in ${str(obj(r.parent)?.title)}`,
-    day(r.due_on) && `due ${day(r.due_on)}`,
+    due(r),
     names(r.assignees) && `assigned to ${names(r.assignees)}`,
     Array.isArray(r.steps) &&
       r.steps.length > 0 &&
@@ -47,11 +47,7 @@ const cardView: RecordView = {
 
 const stepView: RecordView = {
   noun: 'step',
-  facts: (r) => [
-    r.completed === true ? 'done' : 'open',
-    day(r.due_on) && `due ${day(r.due_on)}`,
-    names(r.assignees),
-  ],
+  facts: (r) => [r.completed === true ? 'done' : 'open', due(r), names(r.assignees)],
   keep: ['title', 'completed', 'due_on', 'assignees', 'parent', 'position'],
 };
 

@@ -3,7 +3,7 @@ import type { BasecampRecord, RecordView } from '../operation.ts';
 import { defineDomain, defineOperation } from '../operation.ts';
 import { date, id, line, markdown } from '../params.ts';
 import { renderLine } from '../shapers.ts';
-import { day, listSections, names, obj, preview, str, when } from '../facts.ts';
+import { day, due, listSections, names, obj, preview, str, when } from '../facts.ts';
 import { ASSIGNMENT_DUE_SCOPES } from '../../basecamp/vocabulary.ts';
 
 const assignmentView: RecordView = {
@@ -12,7 +12,7 @@ const assignmentView: RecordView = {
   facts: (r) => [
     str(r.type),
     r.completed === true && 'done',
-    day(r.due_on) && `due ${day(r.due_on)}`,
+    due(r),
     str(obj(r.bucket)?.name) && `in ${str(obj(r.bucket)?.name)}`,
     names(r.assignees) && `assigned to ${names(r.assignees)}`,
   ],
