@@ -27,7 +27,8 @@ describe('bc_my on the sandbox', () => {
     const item = due.structured.items!.find(
       (a) => !h.env.sandbox.store.get(a.id as number)?.fields.priority,
     )!;
-    await h.ok('bc_my', 'prioritize', { id: item.id });
+    // Both take the same param name.
+    await h.ok('bc_my', 'prioritize', { recording_id: item.id });
     assert.equal(h.env.sandbox.store.get(item.id as number)?.fields.priority, true);
     await h.ok('bc_my', 'deprioritize', { recording_id: item.id });
     assert.equal(h.env.sandbox.store.get(item.id as number)?.fields.priority, false);

@@ -166,7 +166,9 @@ export default defineDomain({
       summary: 'Put one of your assignments into your Up next priorities.',
       method: 'POST',
       path: '/my/priorities.json',
-      params: z.object({ id: id('The to-do, card or step id') }),
+      // recording_id like deprioritize and every other recording action; Basecamp calls it id.
+      params: z.object({ recording_id: id('The to-do, card or step id') }),
+      wireNames: { recording_id: 'id' },
       kind: 'write',
       idempotent: true,
       openapi: ['PrioritizeAssignment'],
