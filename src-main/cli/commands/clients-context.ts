@@ -13,6 +13,8 @@ export interface ClientsContext {
   registry: ClientRegistry;
   environment: ClientEnvironment;
   bridge: BridgeCommand;
+  /** The data directory (private to the user): where a printed command's token file goes. */
+  dataDir: string;
 }
 
 /**
@@ -35,5 +37,6 @@ export async function openClientsContext(io: CliIo): Promise<ClientsContext> {
     registry: companion.clients,
     environment: systemEnvironment({ env: io.env }),
     bridge: bridgeLauncher(io.env),
+    dataDir: companion.paths.dataDir,
   };
 }

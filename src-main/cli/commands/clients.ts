@@ -1,5 +1,5 @@
 import { UsageError, flag, stringOption, type CliCommand } from '../command.ts';
-import { clientStatuses, type ClientStatus } from '../../core/clients/status.ts';
+import { clientStatuses, seenFields, type ClientStatus } from '../../core/clients/status.ts';
 import { openClientsContext } from './clients-context.ts';
 import { projectClientTitles } from '../../core/clients/table.ts';
 
@@ -70,7 +70,11 @@ export const clientsCommand: CliCommand = {
       const shown = new Set(statuses.map((status) => status.name));
       const others = context.registry.list().filter((record) => !shown.has(record.name));
       if (flag(args, 'json')) {
-        const registry = context.registry.list().map(({ tokenHash: _hash, ...record }) => record);
+        const registry = context.registry.list().map(({ tokenHash: _hash, stats, ...record }) => ({
+          ...record,
+          // The serving process's last-seen time, with null counts: this process did not count its calls.
+          stats: { ...(stats.clientInfo ? { clientInfo: stats.clientInfo } : {}), ...seenFields(stats) },
+        }));
         io.stdout.write(JSON.stringify({ clients: statuses, registry }, null, 2) + '\n');
         return 0;
       }

@@ -56,6 +56,11 @@ function describe(result: ConfigureResult): string[] {
         '',
         `  ${result.command}`,
       );
+      if (result.tokenFile)
+        lines.push(
+          '',
+          `The token waits in ${result.tokenFile} (only you can read it): the command reads it from there and deletes the file, so the token stays out of your shell history.`,
+        );
       break;
   }
   if (result.alsoPrinted && result.action !== 'run-this-command')
@@ -114,6 +119,7 @@ async function configureAll(args: CliArgs, io: CliIo): Promise<number> {
       registry: context.registry,
       port: portOption(args) ?? context.settings.get().port,
       bridge: context.bridge,
+      tokenFileDir: context.dataDir,
     },
     { dryRun: flag(args, 'dry-run') },
   );
@@ -174,6 +180,7 @@ export const configureCommand: CliCommand = {
         registry: context.registry,
         port: portOption(args) ?? context.settings.get().port,
         bridge: context.bridge,
+        tokenFileDir: context.dataDir,
       },
       {
         client,

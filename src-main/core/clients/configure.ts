@@ -29,6 +29,7 @@ import {
   type ClientSpec,
 } from './table.ts';
 import { renderSnippet, shellLine } from './snippet.ts';
+import { commandReadingToken, writeTokenFile } from './token-file.ts';
 
 export interface CommandResult {
   status: number | null;
@@ -68,6 +69,8 @@ export interface ConfigureContext {
   steps?: WriteSteps;
   run?: CommandRunner;
   now?: () => Date;
+  /** A private folder (the data directory) where a command we print can read its token from, not inline. */
+  tokenFileDir?: string;
 }
 
 export interface ConfigureRequest {
@@ -119,6 +122,8 @@ export interface ConfigureResult {
   deleted?: { file: string; dirs: string[] };
   /** The client's CLI command we ran or the user should run (contains the token). */
   command?: string;
+  /** The owner-only file the printed command reads the token from (and deletes). */
+  tokenFile?: string;
   /** The copyable snippet for this client (contains the token). */
   snippet: string;
   deeplink?: string;
@@ -250,8 +255,18 @@ export function configureClient(context: ConfigureContext, request: ConfigureReq
       return { ...shown, action: 'unchanged', file: location.file, command, newToken: false };
     }
     const run = context.run ?? runCommand;
+    // The command the user runs reads the token from a private file, so it never lands in shell history.
+    const viaFile = (): { command: string; tokenFile?: string } => {
+      if (dryRun || reusable || !context.tokenFileDir) return { command };
+      const tokenFile = writeTokenFile(context.tokenFileDir, spec.id, token);
+      const argv = spec.cli!.add(input);
+      return {
+        command: commandReadingToken(argv, token, tokenFile, context.environment.platform),
+        tokenFile,
+      };
+    };
     if (dryRun || !context.environment.which(spec.cli.command)) {
-      return { ...shown, action: 'run-this-command', command, newToken: issue() };
+      return { ...shown, action: 'run-this-command', ...viaFile(), newToken: issue() };
     }
     // `claude mcp add` refuses an existing name, so take the old entry out first.
     if (current !== undefined) run(spec.cli.remove());
@@ -260,8 +275,9 @@ export function configureClient(context: ConfigureContext, request: ConfigureReq
       const reason = (result.stderr || result.stdout || result.error?.message || 'no output')
         .trim()
         .slice(0, 400);
+      issue();
       throw new ClientConfigError(
-        `"${spec.cli.command} mcp add" failed (exit ${result.status ?? 'none'}): ${reason}. Run it yourself:\n  ${command}`,
+        `"${spec.cli.command} mcp add" failed (exit ${result.status ?? 'none'}): ${reason}. Run it yourself:\n  ${viaFile().command}`,
       );
     }
     return { ...shown, action: 'ran-command', file: location.file, command, newToken: issue(location.file) };

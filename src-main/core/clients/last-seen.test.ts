@@ -65,6 +65,7 @@ test('a registry in another process shows the serving one’s last-seen time, ne
     errors: 0,
     lastSeen: '2026-12-03T10:05:00.000Z',
     clientInfo: { name: 'Cursor', version: '2.1' },
+    lastSeenShared: true,
   });
   assert.equal(cli.list()[0]?.stats.lastSeen, '2026-12-03T10:05:00.000Z');
   const shared = fs.readFileSync(path.join(dir, LAST_SEEN_FILE), 'utf8');

@@ -8,12 +8,12 @@ import {
   endpointUrl,
   findClient,
   forScope,
-  isInstalled,
   registryName,
   type ClientScope,
   type ClientSpec,
 } from './table.ts';
-import { tokensIn, type ClientInfo, type ClientRegistry } from './tokens.ts';
+import { tokensIn, type ClientInfo, type ClientRegistry, type ClientStats } from './tokens.ts';
+import { isInstalledApartFromUs } from './installed.ts';
 
 export type ClientState = 'not-installed' | 'installed' | 'configured' | 'connected';
 
@@ -39,8 +39,11 @@ export interface ClientStatus {
   problem?: string;
   lastSeen?: string;
   clientInfo?: ClientInfo;
-  calls?: number;
-  errors?: number;
+  /** null: the serving process counts them and this process only knows its last-seen time. */
+  calls?: number | null;
+  errors?: number | null;
+  /** Where lastSeen came from: this process, or the serving process's clients-seen.json. */
+  lastSeenFrom?: 'this-process' | 'clients-seen.json';
   restartHint: string;
   /** Whether we can write its config (false: we run or print its CLI command). */
   writable: boolean;
@@ -52,6 +55,18 @@ function urlsIn(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(urlsIn);
   if (value && typeof value === 'object') return Object.values(value).flatMap(urlsIn);
   return [];
+}
+
+/** Last-seen fields for the list; counts another process made are not known here, so they are null, not 0. */
+export function seenFields(
+  stats: ClientStats,
+): Pick<ClientStatus, 'lastSeen' | 'calls' | 'errors' | 'lastSeenFrom'> {
+  return {
+    ...(stats.lastSeen ? { lastSeen: stats.lastSeen } : {}),
+    calls: stats.lastSeenShared ? null : stats.calls,
+    errors: stats.lastSeenShared ? null : stats.errors,
+    ...(stats.lastSeen ? { lastSeenFrom: stats.lastSeenShared ? 'clients-seen.json' : 'this-process' } : {}),
+  };
 }
 
 export interface StatusOptions {
@@ -80,7 +95,9 @@ export function clientStatus(
     writable: forScope(spec, scope).format !== 'cli',
     scopes: spec.scopes,
   };
-  const installed = scope === 'project' || isInstalled(spec, environment);
+  // The folder our own configure created (~/.config/zed) is no sign that the client is installed.
+  const installed =
+    scope === 'project' || isInstalledApartFromUs(spec, environment, registry.get(name)?.firstWrite);
   let entry: unknown;
   try {
     entry = readEntry(location);
@@ -92,14 +109,14 @@ export function clientStatus(
   if (!live) {
     return {
       ...base,
-      state: 'installed',
+      state: installed ? 'installed' : 'not-installed',
       problem: 'Its "basecamp" entry has a token that was revoked or replaced; configure it again.',
     };
   }
   const wanted = endpointUrl(options.port);
   const stale = !urlsIn(entry).includes(wanted);
   const stats = registry.get(name)?.stats;
-  const seen = stats?.lastSeen ? { lastSeen: stats.lastSeen, calls: stats.calls, errors: stats.errors } : {};
+  const seen = stats?.lastSeen ? seenFields(stats) : {};
   const recent = seenRecently(stats?.lastSeen, (options.now ?? (() => new Date()))());
   return {
     ...base,

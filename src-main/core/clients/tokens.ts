@@ -26,8 +26,11 @@ export interface ClientInfo {
 export interface ClientStats {
   lastSeen?: string;
   clientInfo?: ClientInfo;
+  /** Counted by this process only: when `lastSeenShared`, the serving process's counts are not known here. */
   calls: number;
   errors: number;
+  /** `lastSeen` and `clientInfo` come from the serving process's clients-seen.json, not from this process. */
+  lastSeenShared?: true;
 }
 
 export interface ClientView extends ClientRecord {
@@ -141,6 +144,7 @@ export function createClientRegistry(options: RegistryOptions): ClientRegistry {
       ...own,
       lastSeen: other.lastSeen,
       ...(other.clientInfo ? { clientInfo: other.clientInfo } : {}),
+      lastSeenShared: true,
     };
   };
 
