@@ -332,3 +332,16 @@ describe('overdue to-dos say so (today is the harness day, 2026-12-03)', () => {
     assert.doesNotMatch(lineOf(mine.text, made['Due today']!), /overdue/);
   });
 });
+
+test('Markdown lists read back as `- item` and `1. item`, nested ones indented under their item', async (t) => {
+  const h = await startMcpHarness();
+  t.after(() => h.close());
+  const projects = await h.ok('bc_projects', 'list');
+  const projectId = projects.structured.items![0]!.id as number;
+  const content = 'Before the fair:\n\n- tents\n- tables\n  - folding ones\n\n1. book\n2. pay';
+  const created = await h.ok('bc_messages', 'create', { project_id: projectId, subject: 'Lists', content });
+  const read = await h.ok('bc_messages', 'get', { message_id: created.structured.id });
+  assert.match(read.text, /^- tents\n- tables\n {2}- folding ones$/m);
+  assert.match(read.text, /^1\. book\n2\. pay$/m);
+  assert.doesNotMatch(read.text, /^\s*(-|\d+\.) {2,}\S/m);
+});

@@ -65,6 +65,34 @@ function inlineAttachments(html: string, nonce: string): string {
 
 turndown.addRule('strike', { filter: ['del', 's', 'strike'], replacement: (content) => `~~${content}~~` });
 
+/** The little of a DOM node the list rule reads (core code has no DOM typings). */
+interface ListNode {
+  nodeName: string;
+  parentNode: ListNode | null;
+  nextSibling: unknown;
+  children: ArrayLike<unknown>;
+  getAttribute(name: string): string | null;
+}
+
+// `- item` and `1. item`, as people write lists: turndown pads the marker to four columns (`-   item`).
+// Lines after the first are indented to the item's text, so nested lists stay nested.
+turndown.addRule('listItem', {
+  filter: 'li',
+  replacement: (content, node) => {
+    const item = node as unknown as ListNode;
+    const list = item.parentNode;
+    let marker = '-';
+    if (list?.nodeName === 'OL') {
+      const start = Number(list.getAttribute('start') ?? '1');
+      marker = `${(Number.isInteger(start) ? start : 1) + Array.prototype.indexOf.call(list.children, item)}.`;
+    }
+    const paragraph = content.endsWith('\n');
+    const body = content.replace(/^\n+|\n+$/g, '') + (paragraph ? '\n' : '');
+    const indent = ' '.repeat(marker.length + 1);
+    return `${marker} ${body.replace(/\n/g, `\n${indent}`)}${item.nextSibling ? '\n' : ''}`;
+  },
+});
+
 export function htmlToMarkdown(html: string): string {
   if (!/[<&]/.test(html)) return html.trim();
   const nonce = freshNonce();
