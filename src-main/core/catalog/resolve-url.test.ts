@@ -56,7 +56,7 @@ describe('resolve_url: a to-do link with to-dos switched off', () => {
   });
   after(() => h.close());
 
-  test('is refused, also with doubled or trailing slashes (Basecamp squeezes them)', async () => {
+  test('is refused, also with doubled or trailing slashes or escaped letters (Basecamp reads them plainly)', async () => {
     const account = h.env.sandbox.accounts[0]!.id;
     const todo = h.env.sandbox.store.where((r) => r.type === 'Todo' && r.status === 'active')[0]!;
     const before = h.env.requests();
@@ -64,6 +64,7 @@ describe('resolve_url: a to-do link with to-dos switched off', () => {
       `/buckets/${todo.bucketId}/todos/${todo.id}`,
       `/buckets//${todo.bucketId}/todos/${todo.id}`,
       `/buckets/${todo.bucketId}//todos/${todo.id}/`,
+      `/buckets/${todo.bucketId}/t%6Fdos/${todo.id}`,
     ]) {
       const answer = await h.call('bc_resolve_url', { url: `https://3.basecamp.com/${account}${path}` });
       assert.equal(answer.isError, true, path);

@@ -155,8 +155,13 @@ export async function resolveBasecampUrl(ctx: RunContext, raw: string): Promise<
   if (!parsed.type && !parsed.recordId && !parsed.projectId) return { text: facts.join(' · '), structured };
 
   // The link's own path (minus the account) is a valid API path: bucket routes are aliases of flat ones.
-  // Doubled and trailing slashes squeezed, as Basecamp's router does: the domain check sees the path it serves.
+  // Doubled and trailing slashes squeezed, escaped letters (t%6Fdos) read plainly: the domain check sees the
+  // path Basecamp's router serves.
   const pathname = appPath(new URL(raw.trim()))
+    .replace(/%([0-9a-f]{2})/gi, (escape, hex: string) => {
+      const char = String.fromCharCode(parseInt(hex, 16));
+      return /[A-Za-z0-9._~-]/.test(char) ? char : escape;
+    })
     .replace(/\/{2,}/g, '/')
     .replace(/(.)\/$/, '$1')
     .replace(/\.json$/, '')
