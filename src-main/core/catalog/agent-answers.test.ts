@@ -345,3 +345,16 @@ test('Markdown lists read back as `- item` and `1. item`, nested ones indented u
   assert.match(read.text, /^1\. book\n2\. pay$/m);
   assert.doesNotMatch(read.text, /^\s*(-|\d+\.) {2,}\S/m);
 });
+
+test('a comment list on a to-do says "to-do" in its header, as everything else does', async (t) => {
+  const h = await startMcpHarness();
+  t.after(() => h.close());
+  const todos = await h.ok('bc_recordings', 'list', { type: 'Todo', limit: 1 });
+  const todo = todos.structured.items![0]!;
+  for (const content of ['First', 'Second'])
+    await h.ok('bc_comments', 'create', { recording_id: todo.id, content });
+  const listed = await h.ok('bc_comments', 'list', { recording_id: todo.id });
+  const header = listed.text.split('\n')[0]!;
+  assert.match(header, new RegExp(`comments in to-do “[^”]+” \\(id ${String(todo.id)}\\)`));
+  assert.doesNotMatch(header, /\btodo\b/);
+});

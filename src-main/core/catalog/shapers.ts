@@ -172,6 +172,7 @@ function sharedContext(items: BasecampRecord[], key: 'bucket' | 'parent'): Basec
 
 /** Basecamp's type names as people say them, for the list header. */
 const PARENT_KIND: Record<string, string> = {
+  Todo: 'to-do',
   Todolist: 'to-do list',
   Todoset: 'to-do set',
   'Message::Board': 'message board',
@@ -184,6 +185,12 @@ const PARENT_KIND: Record<string, string> = {
   'Kanban::Card': 'card',
   Schedule: 'schedule',
   Inbox: 'email forwards',
+  // What comments hang on, besides messages and documents (whose lower-cased type reads right).
+  'Schedule::Entry': 'event',
+  'Question::Answer': 'check-in answer',
+  'Inbox::Forward': 'email forward',
+  'Kanban::Step': 'step',
+  Upload: 'file',
 };
 
 function contextPhrase(bucket: BasecampRecord | undefined, parent: BasecampRecord | undefined): string {
