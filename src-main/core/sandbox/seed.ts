@@ -3,8 +3,8 @@
 // comments, Campfire lines, a card table, documents and schedule entries. Deterministic: the same
 // `today` gives the same data, ids included.
 import { createProject } from './routes/projects.ts';
+import { renderedMention } from './rich-content.ts';
 import type { AccountStore, Person, Project } from './store.ts';
-import { sgidFor } from './view.ts';
 
 /** A clock for seed timestamps: `at(-3, 90)` = three days before today, 10:30 UTC. */
 function clock(today: string) {
@@ -54,8 +54,7 @@ function addPeople(store: AccountStore, seeds: PersonSeed[], joined: string, dom
 }
 
 // As Basecamp renders a mention: a figure with the person's name as its caption (no "@": readers add it).
-const mention = (person: Person) =>
-  `<bc-attachment sgid="${sgidFor('Person', person.id)}" content-type="application/vnd.basecamp.mention"><figure><figcaption>${person.name}</figcaption></figure></bc-attachment>`;
+const mention = (person: Person) => renderedMention(person);
 
 function todolist(
   store: AccountStore,
