@@ -12,7 +12,7 @@ import { registerSecret } from './log/redact.ts';
 import { LogRing } from './log/ring.ts';
 import { RotatingFile } from './log/rotating-file.ts';
 import { startMcpServer, type RunningMcpServer } from './mcp/server.ts';
-import { companionPaths, resolveDataDir, type CompanionPaths } from './paths.ts';
+import { companionPaths, profileId, resolveDataDir, type CompanionPaths } from './paths.ts';
 import { answerAuthorizePage } from './sandbox/browserless.ts';
 import { startSandbox, type Sandbox } from './sandbox/server.ts';
 import { createKeyringStore, keychainService } from './secrets/keyring-store.ts';
@@ -255,6 +255,7 @@ export async function createCompanion(options: CompanionOptions = {}): Promise<C
         logger,
         ...timeoutsFrom(env),
         serverInfo: { name: 'basecamp-companion', version: VERSION },
+        identity: { mode: sandbox ? 'sandbox' : 'basecamp', profile: profileId(paths.dataDir) },
         onClientSeen: ({ client, clientInfo }) => {
           clients.recordSeen(client.name, clientInfo);
           notify();

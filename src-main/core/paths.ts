@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -31,4 +32,9 @@ export function companionPaths(dataDir: string = resolveDataDir()): CompanionPat
     settingsFile: path.join(dataDir, 'settings.json'),
     logFile: path.join(dataDir, 'logs', 'companion.log'),
   };
+}
+
+/** A short, non-reversible name for a data directory: the endpoint tells it so `status` can spot another profile's. */
+export function profileId(dataDir: string): string {
+  return crypto.createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 12);
 }

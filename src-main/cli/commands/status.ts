@@ -1,12 +1,24 @@
 import { createCompanion } from '../../core/app.ts';
-import { MISSING_TOKEN_MESSAGE } from '../../core/mcp/server.ts';
+import { MISSING_TOKEN_MESSAGE, MODE_HEADER, PROFILE_HEADER } from '../../core/mcp/server.ts';
+import { profileId } from '../../core/paths.ts';
+import { createKeyringStore, keychainErrorFrom, keychainService } from '../../core/secrets/keyring-store.ts';
 import { flag, type CliCommand } from '../command.ts';
+
+export interface EndpointProbe {
+  /** Our endpoint answers on the port. */
+  running: boolean;
+  /** What the serving run says it is (absent from an older version that does not tell). */
+  mode?: 'sandbox' | 'basecamp';
+  /** profileId() of the serving run's data directory. */
+  profile?: string;
+}
 
 /**
  * Whether our endpoint answers on the settings port: a token-less caller gets our JSON-RPC error
- * (-32001, the missing-token message). No redirects followed, and at most 4 KB read of whatever answers.
+ * (-32001, the missing-token message), with headers saying sandbox or not and which data directory.
+ * No redirects followed, and at most 4 KB read of whatever answers.
  */
-export async function endpointRunning(url: string): Promise<boolean> {
+export async function probeEndpoint(url: string): Promise<EndpointProbe> {
   try {
     const answer = await fetch(url, {
       method: 'POST',
@@ -14,7 +26,7 @@ export async function endpointRunning(url: string): Promise<boolean> {
       redirect: 'manual',
       signal: AbortSignal.timeout(800),
     });
-    if (answer.status !== 401 || !answer.body) return false;
+    if (answer.status !== 401 || !answer.body) return { running: false };
     const reader = answer.body.getReader();
     const chunks: Uint8Array[] = [];
     let size = 0;
@@ -25,20 +37,73 @@ export async function endpointRunning(url: string): Promise<boolean> {
       size += value.length;
     }
     await reader.cancel().catch(() => undefined);
-    if (size > PROBE_MAX_BYTES) return false; // ours is a short JSON error
+    if (size > PROBE_MAX_BYTES) return { running: false }; // ours is a short JSON error
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
       error?: { code?: unknown; message?: unknown };
     };
-    return (
+    const ours =
       body.error?.code === -32001 &&
       typeof body.error.message === 'string' &&
-      body.error.message.startsWith(MISSING_TOKEN_MESSAGE)
-    );
+      body.error.message.startsWith(MISSING_TOKEN_MESSAGE);
+    if (!ours) return { running: false };
+    const mode = answer.headers.get(MODE_HEADER);
+    const profile = answer.headers.get(PROFILE_HEADER);
+    return {
+      running: true,
+      ...(mode === 'sandbox' || mode === 'basecamp' ? { mode } : {}),
+      ...(profile && /^[0-9a-f]{12}$/.test(profile) ? { profile } : {}),
+    };
   } catch {
-    return false;
+    return { running: false };
   }
 }
 
+export async function endpointRunning(url: string): Promise<boolean> {
+  return (await probeEndpoint(url)).running;
+}
+
+/** How the endpoint line reads: running (and whose), or how to start it. */
+function describeServing(probe: EndpointProbe, ownProfile: string): string {
+  if (!probe.running) return 'not running — start it with `serve` or the tray app';
+  if (probe.profile && probe.profile !== ownProfile)
+    return 'running, but for another profile: a Basecamp Companion with another data directory (BASECAMP_COMPANION_HOME) holds this port';
+  if (probe.mode === 'sandbox')
+    return 'running, sandbox: it serves the embedded sandbox Basecamp, not your account';
+  return 'running';
+}
+
+/** The keychain's own availability check; undefined when it answers, else what is wrong and what to do. */
+async function keychainTrouble(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(
+      () =>
+        resolve(
+          `not answering: it did not reply within ${KEYCHAIN_PROBE_MS / 1000} s. Unlock or restart it, then try again.`,
+        ),
+      KEYCHAIN_PROBE_MS,
+    );
+    timer.unref();
+  });
+  const check = createKeyringStore({ service: keychainService(env) })
+    .check()
+    .then(
+      () => undefined,
+      (error: unknown) => {
+        const failure = keychainErrorFrom(error);
+        // The message is written for a failed save; status saved nothing, so that sentence is left out.
+        const message = failure.message.replace(' Nothing was saved anywhere else.', '');
+        return `${failure.problem === 'locked' ? 'locked' : 'not answering'}: ${message}`;
+      },
+    );
+  try {
+    return await Promise.race([check, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const KEYCHAIN_PROBE_MS = 5000;
 const PROBE_MAX_BYTES = 4096;
 
 export const statusCommand: CliCommand = {
@@ -57,6 +122,9 @@ export const statusCommand: CliCommand = {
         revoked: Boolean(client.revokedAt),
         configPath: client.configPath,
       }));
+      const mcpUrl = `http://127.0.0.1:${settings.port}/mcp`;
+      const ownProfile = profileId(companion.paths.dataDir);
+      const [probe, keychainProblem] = await Promise.all([probeEndpoint(mcpUrl), keychainTrouble(io.env)]);
       const report = {
         state: auth.state,
         summary: auth.summary,
@@ -68,8 +136,13 @@ export const statusCommand: CliCommand = {
         redirectUri: auth.redirectUri,
         launchpadUrl: auth.launchpadUrl,
         problem: auth.problem ?? null,
-        mcpUrl: `http://127.0.0.1:${settings.port}/mcp`,
-        serving: await endpointRunning(`http://127.0.0.1:${settings.port}/mcp`),
+        mcpUrl,
+        serving: probe.running,
+        // 'sandbox' while `serve --sandbox` (npm run demo) holds the port; null when not running or not told.
+        servingMode: probe.mode ?? null,
+        // 'other': the running endpoint belongs to another data directory (profile).
+        servingProfile: probe.profile ? (probe.profile === ownProfile ? 'this' : 'other') : null,
+        keychainProblem: keychainProblem ?? null,
         readOnly: settings.readOnly,
         dataDir: companion.paths.dataDir,
         clients,
@@ -85,8 +158,8 @@ export const statusCommand: CliCommand = {
         `Account:        ${auth.selectedAccount ? `${auth.selectedAccount.name} (${auth.selectedAccount.id})` : '—'}`,
         `Token expires:  ${auth.tokenExpiresAt ?? '—'} (renewed automatically)`,
         `Redirect URI:   ${auth.redirectUri} (${auth.clientId ? `must equal the one registered for your integration ${auth.clientId}` : 'register exactly this with your Basecamp integration, then `login`'})`,
-        `Keychain:       ${auth.keychain}`,
-        `MCP endpoint:   ${report.mcpUrl} (${report.serving ? 'running' : 'not running — start it with `serve` or the tray app'})${settings.readOnly ? ', read-only' : ''}`,
+        `Keychain:       ${auth.keychain}${keychainProblem ? ` — ${keychainProblem}` : ''}`,
+        `MCP endpoint:   ${report.mcpUrl} (${describeServing(probe, ownProfile)})${settings.readOnly ? ', read-only' : ''}`,
         `Data directory: ${companion.paths.dataDir}`,
         `Clients:        ${clients.length ? clients.map((c) => `${c.name}${c.revoked ? ' (revoked)' : ''}`).join(', ') : 'none configured yet — try `basecamp-companion configure cursor`'}`,
       ];

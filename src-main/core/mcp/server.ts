@@ -39,6 +39,11 @@ export interface McpServerOptions {
   }) => void;
   onToolCall?: (event: ToolCallEvent & { client: McpClientIdentity }) => void;
   serverInfo?: { name: string; version: string };
+  /**
+   * Sent as headers with the no-token 401, so that `status` can tell which run holds the port: the sandbox
+   * or real Basecamp, and which data directory (a hash of its path). Nothing secret.
+   */
+  identity?: EndpointIdentity;
   /** Largest request body; bigger ones get 413. Default 1 MiB. */
   maxBodyBytes?: number;
   /** Time to receive the request headers; default 10 s. */
@@ -81,6 +86,19 @@ function sendJson(
     ...headers,
   });
   res.end(text);
+}
+
+export interface EndpointIdentity {
+  mode: 'sandbox' | 'basecamp';
+  /** profileId() of the serving process's data directory. */
+  profile: string;
+}
+
+export const MODE_HEADER = 'x-basecamp-companion-mode';
+export const PROFILE_HEADER = 'x-basecamp-companion-profile';
+
+function identityHeaders(identity: EndpointIdentity): Record<string, string> {
+  return { [MODE_HEADER]: identity.mode, [PROFILE_HEADER]: identity.profile };
 }
 
 /** How the endpoint answers a caller with no token; `status` recognises our endpoint by it (code -32001). */
@@ -236,7 +254,13 @@ export async function startMcpServer(options: McpServerOptions): Promise<Running
       const message = token
         ? 'This client token is not known or was revoked. Re-connect this AI client from Basecamp Companion to get a new one.'
         : `${MISSING_TOKEN_MESSAGE}, which writes the Authorization header into its config.`;
-      return reject(res, 401, token ? 'bad token' : 'no token', rpcError(-32001, message));
+      return reject(
+        res,
+        401,
+        token ? 'bad token' : 'no token',
+        rpcError(-32001, message),
+        options.identity ? identityHeaders(options.identity) : {},
+      );
     }
 
     if (req.method !== 'POST') {
