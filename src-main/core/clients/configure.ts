@@ -21,7 +21,6 @@ import {
   endpointUrl,
   findClient,
   forScope,
-  isInstalled,
   pickConfigPath,
   registryName,
   type BridgeCommand,
@@ -30,6 +29,7 @@ import {
 } from './table.ts';
 import { renderSnippet, shellLine } from './snippet.ts';
 import { commandReadingToken, writeTokenFile } from './token-file.ts';
+import { isInstalledApartFromUs } from './installed.ts';
 
 export interface CommandResult {
   status: number | null;
@@ -205,6 +205,13 @@ export function configureClient(context: ConfigureContext, request: ConfigureReq
   const spec = forScope(client, scope);
   const name = registryName(spec, scope, project);
   const location = locate(spec, context.environment, scope, project);
+  // --project ~ names the user config itself (~/.cursor/mcp.json): two records would take turns replacing
+  // each other's token in one file.
+  if (scope === 'project' && location.file === locate(client, context.environment, 'user').file) {
+    throw new ClientConfigError(
+      `${location.file} is ${client.title}'s user config, not a project file. Run without --project to configure it for your user.`,
+    );
+  }
   const url = endpointUrl(context.port);
   const dryRun = Boolean(request.dryRun);
   const firstWrite = context.registry.get(name)?.firstWrite;
@@ -214,7 +221,8 @@ export function configureClient(context: ConfigureContext, request: ConfigureReq
     ...(context.now ? { now: context.now } : {}),
     ...(firstWrite ? { firstWrite } : {}),
   };
-  const installed = scope === 'project' || isInstalled(spec, context.environment);
+  // Our own earlier write (the folder it created) is no sign the client is installed.
+  const installed = scope === 'project' || isInstalledApartFromUs(spec, context.environment, firstWrite);
   const base = { client: spec, name, scope, dryRun, restartHint: spec.restartHint, installed };
 
   if (request.remove) return removeClient(context, spec, name, location, editOptions, base);

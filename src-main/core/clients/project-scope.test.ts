@@ -166,3 +166,18 @@ test('clients list --project with a relative folder finds what configure wrote t
     [[`claude-code:${project}`, 'configured', undefined]],
   );
 });
+
+test('--project with the home folder is refused where that is the user config (Codex, Cursor), not where it is not', () => {
+  const { home, registry, context } = world();
+  for (const client of ['codex', 'cursor']) {
+    assert.throws(
+      () => configureClient(context, { client, project: home }),
+      (error: Error) =>
+        error instanceof ClientConfigError && /user config, not a project file/.test(error.message),
+      client,
+    );
+  }
+  assert.deepEqual(registry.list(), [], 'no token was issued');
+  const claude = configureClient(context, { client: 'claude-code', project: home });
+  assert.equal(claude.file, path.join(home, '.mcp.json'), 'Claude Code’s user config is ~/.claude.json');
+});
