@@ -56,6 +56,11 @@ test('after clients revoke, a client whose folder only our configure created is 
   const table = await runCli(['clients', 'list'], home.env);
   assert.match(table.stdout, /^zed\s+not installed\s+/m);
 
+  // configure says the same: our folder does not make Zed look installed.
+  const printed = await runCli(['configure', 'zed', '--print'], home.env);
+  assert.equal(printed.code, 0, printed.stderr);
+  assert.match(printed.stdout, /Zed does not look installed here/);
+
   // Once Zed writes its own files there, the folder is Zed's: installed.
   fs.writeFileSync(path.join(zedDir, 'keymap.json'), '[]\n');
   assert.equal((await listed(home)).clients.find((client) => client.name === 'zed')?.state, 'installed');
