@@ -2,6 +2,7 @@
 // safely (or run / print the client's CLI command). The CLI and the window both call these functions.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import {
   editEntry,
@@ -199,6 +200,18 @@ export function locate(
   return { file, format, container: spec.container, name: ENTRY_NAME };
 }
 
+/** The same file, also through a linked folder (a project's .codex linked to ~/.codex). */
+function sameFile(a: string, b: string): boolean {
+  const real = (file: string): string => {
+    try {
+      return path.join(fs.realpathSync(path.dirname(file)), path.basename(file));
+    } catch {
+      return file;
+    }
+  };
+  return a === b || real(a) === real(b);
+}
+
 export function configureClient(context: ConfigureContext, request: ConfigureRequest): ConfigureResult {
   const client = resolveClient(request.client);
   const { scope, project } = scopeOf(client, request, context.environment);
@@ -207,7 +220,7 @@ export function configureClient(context: ConfigureContext, request: ConfigureReq
   const location = locate(spec, context.environment, scope, project);
   // --project ~ names the user config itself (~/.cursor/mcp.json): two records would take turns replacing
   // each other's token in one file.
-  if (scope === 'project' && location.file === locate(client, context.environment, 'user').file) {
+  if (scope === 'project' && sameFile(location.file, locate(client, context.environment, 'user').file)) {
     throw new ClientConfigError(
       `${location.file} is ${client.title}'s user config, not a project file. Run without --project to configure it for your user.`,
     );

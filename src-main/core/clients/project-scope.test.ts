@@ -181,3 +181,15 @@ test('--project with the home folder is refused where that is the user config (C
   const claude = configureClient(context, { client: 'claude-code', project: home });
   assert.equal(claude.file, path.join(home, '.mcp.json'), 'Claude Code’s user config is ~/.claude.json');
 });
+
+test('--project is refused too when its .codex is a link to the user’s ~/.codex', () => {
+  const { home, project, context } = world();
+  fs.mkdirSync(path.join(home, '.codex'));
+  fs.symlinkSync(path.join(home, '.codex'), path.join(project, '.codex'));
+  assert.throws(
+    () => configureClient(context, { client: 'codex', project }),
+    (error: Error) =>
+      error instanceof ClientConfigError && /user config, not a project file/.test(error.message),
+  );
+  assert.deepEqual(fs.readdirSync(path.join(home, '.codex')), []);
+});
