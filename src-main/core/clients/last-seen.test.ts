@@ -103,3 +103,18 @@ test('a hostile last-seen file: bad entries are dropped one by one, escapes stri
   assert.equal(seenRecently(records.future?.lastSeen, new Date('2026-12-03T10:00:00.000Z')), false);
   assert.equal(seenRecently('2026-12-03T09:59:00.000Z', new Date('2026-12-03T10:00:00.000Z')), true);
 });
+
+test('a last-seen file grown huge is not read, and the next write replaces it with what this process saw', () => {
+  const file = tempFile();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const junk = Object.fromEntries(
+    Array.from({ length: 30_000 }, (_, i) => [`junk-${i}`, { lastSeen: '2026-12-03T10:00:00.000Z' }]),
+  );
+  fs.writeFileSync(file, JSON.stringify(junk));
+  assert.ok(fs.statSync(file).size > 1024 * 1024);
+  const store = createLastSeenStore({ file });
+  assert.deepEqual(store.read(), {});
+  store.note('cursor', '2026-12-03T10:00:00.000Z');
+  assert.deepEqual(Object.keys(store.read()), ['cursor']);
+  assert.ok(fs.statSync(file).size < 1000);
+});

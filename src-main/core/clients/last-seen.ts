@@ -38,9 +38,13 @@ export interface LastSeenOptions {
 /** "Last seen N min ago" needs minute precision at most: one small write a minute is plenty. */
 export const LAST_SEEN_WRITE_INTERVAL_MS = 60_000;
 
+/** A few hundred bytes per client: a bigger file is not ours, and reading it at every write would be the cost. */
+const MAX_FILE_BYTES = 1024 * 1024;
+
 function readRecords(file: string): LastSeenRecords {
   let raw: unknown;
   try {
+    if (fs.statSync(file).size > MAX_FILE_BYTES) return {}; // the next write replaces it
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
     return {}; // absent, or half-written by a crash: the next write replaces it
