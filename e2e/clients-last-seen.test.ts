@@ -1,46 +1,25 @@
 // `clients list` runs in its own process, apart from the serving one: it learns when each client last called
 // from the small last-seen file the serve writes to the data directory (names and times, never a token).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import {
-  runCli,
-  startSandboxServe,
-  throwawayHome,
-  type RunningCommand,
-  type ThrowawayHome,
-} from './support/product.ts';
+import { cursorAuthorization, runCli, sandboxServeForFile } from './support/product.ts';
 
-let home: ThrowawayHome;
-let serve: RunningCommand & { mcpUrl: string };
-
-before(async () => {
-  home = throwawayHome();
-  serve = await startSandboxServe(home);
-});
-
-after(async () => {
-  await serve?.stop();
-  home?.remove();
-});
+const fixture = sandboxServeForFile();
 
 test('clients list from another process shows a client that called the running serve as connected, last seen just now', async () => {
+  const { home, serve } = fixture;
   const port = new URL(serve.mcpUrl).port;
   const configured = await runCli(['configure', 'cursor', '--port', port], home.env);
   assert.equal(configured.code, 0, configured.stderr);
   const before = await runCli(['clients', 'list'], home.env);
   assert.match(before.stdout, /^cursor\s+configured\s+\//m, 'not seen yet');
 
-  const cursorFile = path.join(home.home, '.cursor', 'mcp.json');
-  const authorization = (
-    JSON.parse(fs.readFileSync(cursorFile, 'utf8')) as {
-      mcpServers: { basecamp: { headers: { Authorization: string } } };
-    }
-  ).mcpServers.basecamp.headers.Authorization;
+  const authorization = cursorAuthorization(home);
   const client = new Client({ name: 'cursor-e2e', version: '9.9.0' });
   await client.connect(
     new StreamableHTTPClientTransport(new URL(serve.mcpUrl), {

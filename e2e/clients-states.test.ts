@@ -1,7 +1,7 @@
 // What `clients list` and `configure claude-code` tell a new user: our own folders are no sign a client is
 // installed, counts another process made are unknown (null, not 0), and a command we print for the user to
 // run never carries the token inline (it would stay in the shell's history).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -10,10 +10,10 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { rawRequest } from './support/mcp-http.ts';
 import {
+  cursorAuthorization,
   runCli,
-  startSandboxServe,
+  sandboxServeForFile,
   throwawayHome,
-  type RunningCommand,
   type ThrowawayHome,
 } from './support/product.ts';
 
@@ -115,25 +115,13 @@ test('configure claude-code without claude on PATH prints a command that reads t
   assert.equal(fs.existsSync(tokenFile), false, 'the command deletes the token file');
 });
 
-let home: ThrowawayHome;
-let serve: RunningCommand & { mcpUrl: string };
-before(async () => {
-  home = throwawayHome();
-  serve = await startSandboxServe(home);
-});
-after(async () => {
-  await serve?.stop();
-  home?.remove();
-});
+const fixture = sandboxServeForFile();
 
 test('clients list --json gives the serving process last-seen time, with calls unknown (null) here', async () => {
+  const { home, serve } = fixture;
   const port = new URL(serve.mcpUrl).port;
   assert.equal((await runCli(['configure', 'cursor', '--port', port], home.env)).code, 0);
-  const authorization = (
-    JSON.parse(fs.readFileSync(path.join(home.home, '.cursor', 'mcp.json'), 'utf8')) as {
-      mcpServers: { basecamp: { headers: { Authorization: string } } };
-    }
-  ).mcpServers.basecamp.headers.Authorization;
+  const authorization = cursorAuthorization(home);
   const answer = await rawRequest(serve.mcpUrl, {
     headers: {
       authorization,

@@ -1,31 +1,12 @@
 // `configure <client> --print` must never silently break a client whose file already works: it is refused
 // (nothing changes, the file's token keeps answering), and `--print --rotate` writes the new token into the
 // file too, so the file and the printed snippet both work and the old token does not.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { rawRequest } from './support/mcp-http.ts';
-import {
-  runCli,
-  startSandboxServe,
-  throwawayHome,
-  type RunningCommand,
-  type ThrowawayHome,
-} from './support/product.ts';
+import { cursorAuthorization, runCli, sandboxServeForFile } from './support/product.ts';
 
-let home: ThrowawayHome;
-let serve: RunningCommand & { mcpUrl: string };
-
-before(async () => {
-  home = throwawayHome();
-  serve = await startSandboxServe(home);
-});
-
-after(async () => {
-  await serve?.stop();
-  home?.remove();
-});
+const fixture = sandboxServeForFile();
 
 const initialize = JSON.stringify({
   jsonrpc: '2.0',
@@ -35,7 +16,7 @@ const initialize = JSON.stringify({
 });
 
 async function statusWith(authorization: string): Promise<number> {
-  const answer = await rawRequest(serve.mcpUrl, {
+  const answer = await rawRequest(fixture.serve.mcpUrl, {
     headers: {
       authorization,
       'content-type': 'application/json',
@@ -46,20 +27,12 @@ async function statusWith(authorization: string): Promise<number> {
   return answer.status;
 }
 
-function fileAuthorization(file: string): string {
-  return (
-    JSON.parse(fs.readFileSync(file, 'utf8')) as {
-      mcpServers: { basecamp: { headers: { Authorization: string } } };
-    }
-  ).mcpServers.basecamp.headers.Authorization;
-}
-
 test('--print on a configured client is refused and the file keeps working; --print --rotate re-writes it', async () => {
+  const { home, serve } = fixture;
   const port = new URL(serve.mcpUrl).port;
-  const cursorFile = path.join(home.home, '.cursor', 'mcp.json');
   const configured = await runCli(['configure', 'cursor', '--port', port], home.env);
   assert.equal(configured.code, 0, configured.stderr);
-  const original = fileAuthorization(cursorFile);
+  const original = cursorAuthorization(home);
   assert.equal(await statusWith(original), 200);
 
   const refused = await runCli(['configure', 'cursor', '--port', port, '--print'], home.env);
@@ -71,7 +44,7 @@ test('--print on a configured client is refused and the file keeps working; --pr
 
   const rotated = await runCli(['configure', 'cursor', '--port', port, '--print', '--rotate'], home.env);
   assert.equal(rotated.code, 0, rotated.stderr);
-  const now = fileAuthorization(cursorFile);
+  const now = cursorAuthorization(home);
   assert.notEqual(now, original);
   assert.ok(rotated.stdout.includes(now), 'the printed snippet holds the token now in the file');
   assert.match(rotated.stdout, /Updated "basecamp" in Cursor/);
@@ -83,6 +56,7 @@ test('--print on a configured client is refused and the file keeps working; --pr
 });
 
 test('--print for a client with no working file entry prints a token as before', async () => {
+  const { home } = fixture;
   const printed = await runCli(['configure', 'windsurf', '--print'], home.env);
   assert.equal(printed.code, 0, printed.stderr);
   assert.match(printed.stdout, /Add this to Windsurf/);

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cliEntry = path.join(repoRoot, 'src-main', 'cli', 'main.ts');
@@ -125,4 +126,37 @@ export async function startSandboxServe(
   const serve = startCli(['serve', '--sandbox', '--port', '0', ...extraArgs], home.env);
   const [line] = await serve.waitFor(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/m);
   return Object.assign(serve, { mcpUrl: line });
+}
+
+export interface SandboxServeFixture {
+  /** Set before the file's first test runs. */
+  home: ThrowawayHome;
+  serve: RunningCommand & { mcpUrl: string };
+}
+
+/** One `serve --sandbox` in its own throwaway HOME for every test in the calling file: started before, stopped after. */
+export function sandboxServeForFile(extraEnv: NodeJS.ProcessEnv = {}): SandboxServeFixture {
+  const fixture = {} as SandboxServeFixture;
+  before(async () => {
+    fixture.home = throwawayHome(extraEnv);
+    fixture.serve = await startSandboxServe(fixture.home);
+  });
+  after(async () => {
+    await fixture.serve?.stop();
+    fixture.home?.remove();
+  });
+  return fixture;
+}
+
+/** The Cursor config file in a throwaway HOME. */
+export function cursorConfigFile(home: ThrowawayHome): string {
+  return path.join(home.home, '.cursor', 'mcp.json');
+}
+
+/** The Authorization header of our entry in the Cursor config file that `configure cursor` wrote. */
+export function cursorAuthorization(home: ThrowawayHome): string {
+  const config = JSON.parse(fs.readFileSync(cursorConfigFile(home), 'utf8')) as {
+    mcpServers: { basecamp: { headers: { Authorization: string } } };
+  };
+  return config.mcpServers.basecamp.headers.Authorization;
 }
