@@ -32,6 +32,21 @@ export interface WriteSteps {
   syncDir(dir: string): void;
 }
 
+/**
+ * A new file (never an existing one or a planted link), created private so a token is not readable by others even
+ * for the moment before the chmod, flushed to disk, then given `mode` exactly (openSync's mode is umask-filtered).
+ */
+function writePrivateThenChmod(file: string, data: Buffer, mode: number): void {
+  const fd = fs.openSync(file, 'wx', 0o600);
+  try {
+    fs.writeSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.chmodSync(file, mode);
+}
+
 export const realWriteSteps: WriteSteps = {
   backup(data, target, mode) {
     // Written private and renamed into place, so the copy is never readable by others, nor ever half there.
@@ -40,14 +55,7 @@ export const realWriteSteps: WriteSteps = {
       `.${path.basename(target)}.${process.pid}-${Date.now()}${BACKUP_TEMP_SUFFIX}`,
     );
     try {
-      const fd = fs.openSync(temp, 'wx', 0o600);
-      try {
-        fs.writeSync(fd, data);
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
-      fs.chmodSync(temp, mode);
+      writePrivateThenChmod(temp, data, mode);
       realWriteSteps.rename(temp, target); // with its Windows retries: the old copy may be open in an editor
     } catch (error) {
       fs.rmSync(temp, { force: true });
@@ -55,16 +63,7 @@ export const realWriteSteps: WriteSteps = {
     }
   },
   writeTemp(tempFile, data, mode) {
-    // Created private: the token must not be readable by others even for the moment before chmod.
-    const fd = fs.openSync(tempFile, 'wx', 0o600);
-    try {
-      fs.writeSync(fd, data);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    // openSync's mode is filtered by the umask; the original mode must survive exactly.
-    fs.chmodSync(tempFile, mode);
+    writePrivateThenChmod(tempFile, data, mode);
   },
   rename(from, to) {
     // Windows refuses to replace a file another program has open for a moment (the client, an indexer,
