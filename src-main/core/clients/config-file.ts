@@ -9,6 +9,7 @@ import { editYamlEntry, readYamlDocument, readYamlValue, removeEmptyYamlContaine
 import { editTomlEntry, readTomlDocument, readTomlValue } from './toml-edit.ts';
 import { ClientConfigError } from './errors.ts';
 import { tokensIn } from './tokens.ts';
+import { writePrivateThenChmod } from './private-file.ts';
 
 export type ConfigFormat = 'json' | 'jsonc' | 'yaml' | 'toml';
 
@@ -30,21 +31,6 @@ export interface WriteSteps {
   writeTemp(tempFile: string, data: Buffer, mode: number): void;
   rename(from: string, to: string): void;
   syncDir(dir: string): void;
-}
-
-/**
- * A new file (never an existing one or a planted link), created private so a token is not readable by others even
- * for the moment before the chmod, flushed to disk, then given `mode` exactly (openSync's mode is umask-filtered).
- */
-function writePrivateThenChmod(file: string, data: Buffer, mode: number): void {
-  const fd = fs.openSync(file, 'wx', 0o600);
-  try {
-    fs.writeSync(fd, data);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.chmodSync(file, mode);
 }
 
 export const realWriteSteps: WriteSteps = {

@@ -118,3 +118,19 @@ test('a last-seen file grown huge is not read, and the next write replaces it wi
   assert.deepEqual(Object.keys(store.read()), ['cursor']);
   assert.ok(fs.statSync(file).size < 1000);
 });
+
+test('a link planted at the temp path is not followed: the file it points at is left as it was', () => {
+  const file = tempFile();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const victim = path.join(path.dirname(path.dirname(file)), 'victim.txt');
+  fs.writeFileSync(victim, 'keep me\n');
+  fs.symlinkSync(victim, `${file}.${process.pid}.tmp`);
+  const store = createLastSeenStore({ file, intervalMs: 0 });
+  store.note('cursor', '2026-12-03T10:00:00.000Z', { name: 'Cursor' });
+  assert.equal(fs.readFileSync(victim, 'utf8'), 'keep me\n');
+  // The refused write removed the link, so the next one goes through.
+  store.note('cursor', '2026-12-03T10:00:01.000Z');
+  assert.equal(store.read().cursor?.lastSeen, '2026-12-03T10:00:01.000Z');
+  assert.equal(fs.readFileSync(victim, 'utf8'), 'keep me\n');
+  assert.equal(fs.lstatSync(file).isSymbolicLink(), false);
+});

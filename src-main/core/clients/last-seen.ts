@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ClientInfo } from './tokens.ts';
+import { writePrivateThenChmod } from './private-file.ts';
 
 export const LAST_SEEN_FILE = 'clients-seen.json';
 
@@ -77,7 +78,8 @@ export function createLastSeenStore(options: LastSeenOptions): LastSeenStore {
     const temp = `${options.file}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(path.dirname(options.file), { recursive: true });
-      fs.writeFileSync(temp, JSON.stringify(records, null, 2) + '\n', { mode: 0o600 });
+      // Exclusive create: a link planted at the temp path is refused (and removed below), never followed.
+      writePrivateThenChmod(temp, JSON.stringify(records, null, 2) + '\n', 0o600);
       fs.renameSync(temp, options.file);
       for (const name of seen.keys()) written.add(name);
       dirty = false;
