@@ -6,16 +6,18 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ClientInfo } from './tokens.ts';
 import { writePrivateThenChmod } from './private-file.ts';
+import { CLIENT_NAME_MAX, CLIENT_VERSION_MAX, shownText } from './shown-text.ts';
 
 export const LAST_SEEN_FILE = 'clients-seen.json';
 
 /** What a client announced is shown in a terminal: no control characters (escape sequences), a bounded length. */
-const shown = (max: number) =>
-  z.string().transform((value) => value.replace(/[\p{Cc}\p{Cf}]/gu, '').slice(0, max));
+const shown = (max: number) => z.string().transform((value) => shownText(value, max));
 
 const entrySchema = z.object({
   lastSeen: z.iso.datetime(),
-  clientInfo: z.object({ name: shown(100), version: shown(50).optional() }).optional(),
+  clientInfo: z
+    .object({ name: shown(CLIENT_NAME_MAX), version: shown(CLIENT_VERSION_MAX).optional() })
+    .optional(),
 });
 
 export type LastSeenRecords = Record<string, z.infer<typeof entrySchema>>;

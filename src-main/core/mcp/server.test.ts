@@ -224,6 +224,25 @@ describe('MCP endpoint guards', () => {
     assert.ok(seen.some((event) => event.client.name === 'cursor' && event.clientInfo?.name === 'probe'));
   });
 
+  test('the clientInfo a client announces is cleaned where it is taken: no control characters, bounded', async () => {
+    const hostile = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: {
+        protocolVersion: '2025-06-18',
+        capabilities: {},
+        clientInfo: { name: `\u001b[2Jevil\u202e\n${'x'.repeat(500)}`, version: '1.0\u0007\r' },
+      },
+    });
+    const answer = await raw(server.url, { headers: goodHeaders, body: hostile });
+    assert.equal(answer.status, 200);
+    const event = seen.find((entry) => entry.clientInfo?.name.startsWith('[2Jevil'));
+    assert.ok(event, JSON.stringify(seen.map((entry) => entry.clientInfo)));
+    assert.equal(event.clientInfo?.name, `[2Jevil${'x'.repeat(100 - '[2Jevil'.length)}`);
+    assert.equal(event.clientInfo?.version, '1.0');
+  });
+
   test('a second server on the same port fails with a clear error naming the port', async () => {
     const port = Number(new URL(server.url).port);
     await assert.rejects(

@@ -15,6 +15,7 @@ import type { Logger } from '../log/logger.ts';
 import { silentLogger } from '../log/logger.ts';
 import { createServerWithTools, type ToolCallEvent } from './register.ts';
 import { addResourcesAndPrompts } from './resources.ts';
+import { CLIENT_NAME_MAX, CLIENT_VERSION_MAX, shownText } from '../clients/shown-text.ts';
 
 export const MCP_PATH = '/mcp';
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -166,8 +167,9 @@ function clientInfoOf(message: unknown): { name: string; version: string } | und
     Record<string, unknown> | undefined;
   if (!info || typeof info.name !== 'string') return undefined;
   return {
-    name: info.name.slice(0, 100),
-    version: typeof info.version === 'string' ? info.version.slice(0, 50) : '',
+    // Cleaned here, at the source, so the log, the window and the last-seen file all get the same safe text.
+    name: shownText(info.name, CLIENT_NAME_MAX),
+    version: typeof info.version === 'string' ? shownText(info.version, CLIENT_VERSION_MAX) : '',
   };
 }
 
