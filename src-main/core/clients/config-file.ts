@@ -89,6 +89,8 @@ export interface FirstWrite {
   /** Deepest first. */
   createdDirs: string[];
   addedContainer: boolean;
+  /** The user's mode, when this write narrowed the file because it now held our token: a removal puts it back. */
+  tightenedFrom?: number;
 }
 
 export interface EditOptions {
@@ -116,6 +118,8 @@ export interface EditResult {
   text: string;
   /** Set when the file was readable by other users and now holds a token, so its mode was narrowed. */
   modeTightened?: { from: number; to: number };
+  /** Set when the removal took our token out and the file got back the mode the user had before we narrowed it. */
+  modeRestored?: { from: number; to: number };
   /** What this write created (set when it adds our entry): record it for the removal. */
   firstWrite?: FirstWrite;
   /** The removal deleted the file (we had created it and it held nothing else), and these empty folders of ours. */
@@ -312,6 +316,41 @@ function adoptLegacyOriginal(target: string, originalBackup: string): void {
   fs.chmodSync(originalBackup, fs.statSync(originalBackup).mode & 0o700);
 }
 
+/** Keys whose string value is a credential in any client's config (another server's API key, a bearer header). */
+const SECRET_KEY = /token|secret|password|passwd|api[-_]?key|auth|credential|bearer|cookie/i;
+
+/** True when the parsed file still holds something that looks like a secret: ours (`bcc_…`) or another's. */
+function holdsSecret(value: unknown, key = ''): boolean {
+  if (typeof value === 'string')
+    return (
+      tokensIn(value).length > 0 || /^bearer\s+\S/i.test(value) || (SECRET_KEY.test(key) && value !== '')
+    );
+  if (Array.isArray(value)) return value.some((item) => holdsSecret(item, key));
+  if (value && typeof value === 'object')
+    return Object.entries(value).some(([name, item]) => holdsSecret(item, name));
+  return false;
+}
+
+/**
+ * The mode to give back after our entry is removed: the user's own, recorded when we narrowed the file, once no
+ * token of ours (nor any other secret-looking value) is left in it and nobody changed the mode since.
+ */
+function restoredMode(
+  location: EntryLocation,
+  after: string,
+  current: number,
+  firstWrite: FirstWrite | undefined,
+): number | undefined {
+  const before = firstWrite?.tightenedFrom;
+  if (before === undefined || current !== (before & ~0o077)) return undefined;
+  try {
+    if (holdsSecret(readWhole(location, after))) return undefined;
+  } catch {
+    return undefined; // unreadable as data: stay private
+  }
+  return before;
+}
+
 function readsBack(location: EntryLocation, text: string, value: unknown): boolean {
   try {
     return isDeepStrictEqual(readText(location, text), value);
@@ -393,6 +432,12 @@ export function editEntry(location: EntryLocation, value: unknown, options: Edit
     // A live token in a group/world-readable file is readable by every local user: narrow it to the owner.
     mode = value !== undefined && tokensIn(value).length > 0 ? original & ~0o077 : original;
     if (mode !== original) result.modeTightened = { from: original, to: mode };
+    if (result.modeTightened && result.firstWrite) result.firstWrite.tightenedFrom = original;
+    const restored = value === undefined ? restoredMode(location, after, original, firstWrite) : undefined;
+    if (restored !== undefined) {
+      mode = restored;
+      result.modeRestored = { from: original, to: restored };
+    }
     // Two backups, not one per change: the user's original, kept for good, and the version before this change.
     // Both owner-only: the old text may hold a token (ours or another server's).
     // A file we created has no original of the user's to keep.

@@ -178,3 +178,42 @@ test('an edited firstWrite record cannot make remove take away a folder off the 
   assert.ok(fs.existsSync(elsewhere), 'a folder not above the file stays');
   assert.ok(fs.existsSync(home), 'nor is anything past it taken');
 });
+
+test('a user’s 0644 file we narrowed to 0600 for our token gets 0644 back on remove, unless another secret is in it', () => {
+  for (const [other, expected] of [
+    [{ url: 'http://127.0.0.1:9000/mcp' }, 0o644],
+    [{ url: 'https://example.test/mcp', headers: { Authorization: 'Bearer sk-someone-elses' } }, 0o600],
+    [{ command: 'server', env: { GITHUB_TOKEN: 'ghp_theirs' } }, 0o600],
+  ] as const) {
+    const { root, home, context } = world();
+    const file = path.join(home, '.cursor', 'mcp.json');
+    fs.mkdirSync(path.dirname(file));
+    fs.writeFileSync(file, JSON.stringify({ mcpServers: { other } }, null, 2) + '\n');
+    fs.chmodSync(file, 0o644);
+    const added = configureClient(context, { client: 'cursor' });
+    assert.deepEqual(added.modeTightened, { from: 0o644, to: 0o600 });
+    assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+    const removed = configureClient(nextRun(path.join(root, 'data'), context), {
+      client: 'cursor',
+      remove: true,
+    });
+    assert.equal(removed.action, 'removed');
+    assert.equal(fs.statSync(file).mode & 0o777, expected, JSON.stringify(other));
+    assert.doesNotMatch(fs.readFileSync(file, 'utf8'), /bcc_/);
+  }
+});
+
+test('a narrowed file that still holds one of our tokens (copied by hand) stays 0600 on remove', () => {
+  const { root, home, context } = world();
+  const file = path.join(home, '.cursor', 'mcp.json');
+  fs.mkdirSync(path.dirname(file));
+  fs.writeFileSync(file, '{ "mcpServers": {} }\n', { mode: 0o644 });
+  fs.chmodSync(file, 0o644);
+  configureClient(context, { client: 'cursor' });
+  // The user pasted our token into a second entry by hand: it is still a live secret in a readable file.
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { mcpServers: Record<string, unknown> };
+  data.mcpServers.copy = data.mcpServers.basecamp;
+  fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
+  configureClient(nextRun(path.join(root, 'data'), context), { client: 'cursor', remove: true });
+  assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+});

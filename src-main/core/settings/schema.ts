@@ -35,6 +35,7 @@ export const clientRecordSchema = z.object({
       createdFile: z.boolean(),
       createdDirs: z.array(z.string()),
       addedContainer: z.boolean(),
+      tightenedFrom: z.number().int().min(0).max(0o7777).optional(),
     })
     .optional(),
 });
