@@ -4,7 +4,8 @@
 import type { Person } from './store.ts';
 import { sgidFor } from './view.ts';
 
-const ATTACHMENT = /<bc-attachment\b([^>]*)>([\s\S]*?)<\/bc-attachment>/gi;
+const OPEN = '<bc-attachment';
+const CLOSE = '</bc-attachment>';
 const MENTION_TYPE = 'application/vnd.basecamp.mention';
 
 const escapeHtml = (text: string) =>
@@ -23,14 +24,28 @@ export function renderedMention(person: Person): string {
   return `<bc-attachment sgid="${sgidFor('Person', person.id)}" content-type="${MENTION_TYPE}"><figure><figcaption>${escapeHtml(person.name)}</figcaption></figure></bc-attachment>`;
 }
 
-/** Rich text as Basecamp keeps it: every attachment naming one of the account's people becomes that person's mention. */
+/**
+ * Rich text as Basecamp keeps it: every attachment naming one of the account's people becomes that
+ * person's mention. One forward scan (each search starts where the last ended), so an attachment that is
+ * never closed, repeated thousands of times, costs linear time rather than a rescan per opening.
+ */
 export function renderMentions(html: string, people: ReadonlyMap<number, Person>): string {
-  if (!html.includes('<bc-attachment')) return html;
-  return html.replace(ATTACHMENT, (whole, attributes: string) => {
-    const sgid = /\bsgid="([^"]*)"/i.exec(attributes)?.[1];
+  const lower = html.toLowerCase();
+  const parts: string[] = [];
+  let done = 0;
+  for (let at = lower.indexOf(OPEN); at !== -1; at = lower.indexOf(OPEN, at + 1)) {
+    if (/[\w]/.test(lower[at + OPEN.length] ?? '')) continue; // <bc-attachments…: another tag
+    const gt = lower.indexOf('>', at);
+    const end = gt === -1 ? -1 : lower.indexOf(CLOSE, gt);
+    if (end === -1) break; // nothing after this closes an attachment, so no later one can be
+    const sgid = /\bsgid="([^"]*)"/i.exec(html.slice(at, gt))?.[1];
     const person = sgid ? personOfSgid(sgid, people) : undefined;
-    return person ? renderedMention(person) : whole;
-  });
+    if (person) parts.push(html.slice(done, at), renderedMention(person));
+    else parts.push(html.slice(done, end + CLOSE.length));
+    done = end + CLOSE.length;
+    at = done - 1;
+  }
+  return parts.join('') + html.slice(done);
 }
 
 /** The rich-text fields of a recording's bag, with their mentions rendered; other fields as they are. */

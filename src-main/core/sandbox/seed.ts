@@ -2,6 +2,7 @@
 // projects (full docks), to-do lists (one long enough to span several pages), messages with
 // comments, Campfire lines, a card table, documents and schedule entries. Deterministic: the same
 // `today` gives the same data, ids included.
+import { plainText } from './plain-text.ts';
 import { createProject } from './routes/projects.ts';
 import { renderedMention } from './rich-content.ts';
 import type { AccountStore, Person, Project } from './store.ts';
@@ -164,7 +165,7 @@ function line(store: AccountStore, project: Project, creatorId: number, createdA
     bucketId: project.id,
     parentId: chat.id,
     creatorId,
-    title: content.replace(/<[^>]*>/g, ''),
+    title: plainText(content),
     createdAt,
     position: null,
     fields: { content },

@@ -9,6 +9,7 @@ import {
   type TypeSpec,
 } from '../family.ts';
 import { paginate } from '../pagination.ts';
+import { plainText } from '../plain-text.ts';
 import type { Recording } from '../store.ts';
 import { addChild, createdRecording } from './kit.ts';
 
@@ -97,7 +98,7 @@ export const chats: Family = {
         const rich = ctx.body.content_type === 'text/html';
         const created_ = addChild(ctx, chat, {
           type: rich ? 'Chat::Lines::RichText' : 'Chat::Lines::Text',
-          title: content.replace(/<[^>]*>/g, '').slice(0, 80),
+          title: plainText(content).slice(0, 80),
           position: null,
           fields: { content },
         });

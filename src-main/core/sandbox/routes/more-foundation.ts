@@ -11,6 +11,7 @@ import {
   type RouteContext,
 } from '../family.ts';
 import { paginate } from '../pagination.ts';
+import { plainText } from '../plain-text.ts';
 import type { RecordingStatus } from '../store.ts';
 import { activeChildren, newestFirst, addChild, createdRecording } from './kit.ts';
 
@@ -120,7 +121,7 @@ export const moreFoundation: Family = {
         if (line.parentId !== chat.id) throw notFound();
         if (line.creatorId !== ctx.me.id) throw badRequest('You can only edit your own lines');
         const content = requireText(ctx.body, 'content');
-        ctx.store.update(line.id, { title: content.replace(/<[^>]*>/g, ''), fields: { content } });
+        ctx.store.update(line.id, { title: plainText(content), fields: { content } });
         return noContent();
       },
     },

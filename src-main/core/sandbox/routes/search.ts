@@ -3,6 +3,7 @@
 import { badRequest, ok, type Family, type RouteContext } from '../family.ts';
 import { escapeHtml } from '../http.ts';
 import { paginate } from '../pagination.ts';
+import { plainText } from '../plain-text.ts';
 import type { Recording } from '../store.ts';
 
 const SEARCH_TYPES: Record<string, string[]> = {
@@ -16,14 +17,6 @@ const SEARCH_TYPES: Record<string, string[]> = {
   'Chat::Transcript': ['Chat::Lines::Text', 'Chat::Lines::RichText'],
 };
 
-const plain = (html: string) =>
-  html
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 function excerpt(text: string, query: string): string {
   const lower = text.toLowerCase();
@@ -64,12 +57,12 @@ function search(ctx: RouteContext) {
       if (buckets.length && !buckets.includes(r.bucketId)) return false;
       if (creators.length && !creators.includes(r.creatorId)) return false;
       if (ctx.store.projects.get(r.bucketId)?.status !== 'active') return false;
-      const body = plain(ctx.view.spec(r).searchText?.(r) ?? '');
+      const body = plainText(ctx.view.spec(r).searchText?.(r) ?? '');
       return r.title.toLowerCase().includes(needle) || body.toLowerCase().includes(needle);
     })
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id)
     .map((r) => {
-      const body = plain(ctx.view.spec(r).searchText?.(r) ?? '');
+      const body = plainText(ctx.view.spec(r).searchText?.(r) ?? '');
       // Excerpt the text that matched: the content, else the title.
       const source = body.toLowerCase().includes(needle) ? body : r.title;
       return {
