@@ -81,7 +81,7 @@ export function createLastSeenStore(options: LastSeenOptions): LastSeenStore {
     try {
       fs.mkdirSync(path.dirname(options.file), { recursive: true });
       // Exclusive create: a link planted at the temp path is refused (and removed below), never followed.
-      writePrivateThenChmod(temp, JSON.stringify(records, null, 2) + '\n', 0o600);
+      writePrivateThenChmod(temp, Buffer.from(JSON.stringify(records, null, 2) + '\n', 'utf8'), 0o600);
       fs.renameSync(temp, options.file);
       for (const name of seen.keys()) written.add(name);
       dirty = false;

@@ -6,7 +6,7 @@ import fs from 'node:fs';
  * A new file (never an existing one or a planted link), created private so a token is not readable by others even
  * for the moment before the chmod, flushed to disk, then given `mode` exactly (openSync's mode is umask-filtered).
  */
-export function writePrivateThenChmod(file: string, data: Buffer | string, mode: number): void {
+export function writePrivateThenChmod(file: string, data: Buffer, mode: number): void {
   const fd = fs.openSync(file, 'wx', 0o600);
   try {
     fs.writeSync(fd, data);
