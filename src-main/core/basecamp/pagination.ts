@@ -62,8 +62,10 @@ export function encodeCursor(state: CursorState): string {
   return Buffer.from(JSON.stringify(wire), 'utf8').toString('base64url');
 }
 
-const BAD =
-  'This cursor is not valid (or the companion restarted since it was given). Pass back exactly the nextCursor from the previous result of the same list, or leave it out to start from the beginning.';
+/** The one text for every cursor that is not ours, whichever layer finds out (agents see `next_cursor`). */
+export const BAD_CURSOR =
+  'This cursor is not valid (or the companion restarted since it was given). Pass back exactly the next_cursor of the previous result, or leave it out to start from the beginning.';
+const BAD = BAD_CURSOR;
 
 /** Decode a cursor and check that it belongs to this account, this list and this account's origin. */
 export function decodeCursor(

@@ -169,4 +169,21 @@ describe('a list cursor is self-sufficient', () => {
     const missing = await h.call('bc_todos', { action: 'list', params: {} });
     assert.match(missing.text, /todolist_id: is required/);
   });
+
+  test('a bad cursor on a list with no required params gets the same text, and nothing reaches Basecamp', async () => {
+    const first = await h.ok('bc_projects', 'list', { limit: 1 });
+    const issued = first.structured.next_cursor!;
+    const texts = new Set<string>();
+    const edited = issued.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
+    for (const cursor of ['garbage', 'Z2FyYmFnZQ', edited, issued.slice(0, -2), 'a.b']) {
+      const before = h.env.requests();
+      const answer = await h.call('bc_projects', { action: 'list', params: { cursor } });
+      assert.equal(answer.isError, true, cursor);
+      assert.match(answer.text, /^This cursor is not valid/, cursor);
+      assert.doesNotMatch(answer.text, /nextCursor/, cursor);
+      assert.equal(h.env.requests(), before, `nothing reached Basecamp for ${cursor}`);
+      texts.add(answer.text);
+    }
+    assert.equal(texts.size, 1, [...texts].join('\n'));
+  });
 });

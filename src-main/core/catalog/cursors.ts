@@ -3,14 +3,15 @@
 // in the entry's param order (`[12,34]`), and only those that were set, so a cursor grows by a few characters.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Operation } from './operation.ts';
+import { BAD_CURSOR } from '../basecamp/pagination.ts';
 
 /** Lives only in this process, like the client's page-cursor key: a restart ends every cursor anyway. */
 const KEY = randomBytes(32);
 /** 96 bits: enough that a forged cursor is never accepted, short enough to stay out of the way. */
 const MAC_BYTES = 12;
 
-export const BAD_CURSOR =
-  'This cursor is not valid (or the companion restarted since it was given). Pass back exactly the next_cursor of the previous result, or leave it out to start from the beginning.';
+// One text whether this layer or the client's page-cursor check finds the cursor bad.
+export { BAD_CURSOR };
 
 /**
  * The params a cursor carries: the entry's own (path, query, filters), the account, since and the page size
