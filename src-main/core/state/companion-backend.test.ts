@@ -3,9 +3,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import type { Snapshot } from '../../../src-shared/contract.ts';
 import { answerAuthorizePage } from '../sandbox/browserless.ts';
 import { dispatch } from './dispatch.ts';
+import { runCli } from '../../cli/run.ts';
 import { windowOverSandbox } from './window-test-support.ts';
 
 const tray = { surface: 'tray' as const };
@@ -177,6 +179,50 @@ test('configure from the window says when it made a shared config file private (
     );
     if (!again.ok) assert.fail(again.error.message);
     assert.doesNotMatch((again.value as { message: string }).message, /readable by other users/);
+  } finally {
+    api.close();
+    await companion.close();
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+});
+
+test('Claude Code without `claude` on PATH: the window names the terminal command that keeps the token out of the command line', async () => {
+  const { home, env: base } = throwawayEnv('bcc-window-claude-');
+  const env = { ...base, PATH: fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-empty-path-')) };
+  const { companion, api } = await windowOverSandbox(env);
+  try {
+    await companion.startServer({ port: 0 });
+    const envelope = await dispatch(
+      api.handlers,
+      'clients:configure',
+      { kind: 'claude-code' },
+      tray,
+      companion.logger,
+    );
+    if (!envelope.ok) assert.fail(envelope.error.message);
+    const { message } = envelope.value as { message: string };
+    assert.doesNotMatch(message, /--print|bcc_/);
+    const named = /`basecamp-companion (configure [^`]+)`/.exec(message)?.[1];
+    assert.equal(named, 'configure claude-code', message);
+
+    // What that command prints in a terminal: a line reading the token from the private file, not the token.
+    let out = '';
+    const stdout = new Writable({
+      write(chunk, _encoding, done) {
+        out += String(chunk);
+        done();
+      },
+    });
+    const code = await runCli(named.split(' '), {
+      stdout,
+      stderr: stdout,
+      env,
+      cwd: home,
+      signal: new AbortController().signal,
+    });
+    assert.equal(code, 0, out);
+    assert.match(out, /claude-code\.token/);
+    assert.doesNotMatch(out, /bcc_/);
   } finally {
     api.close();
     await companion.close();

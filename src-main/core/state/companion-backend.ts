@@ -78,8 +78,9 @@ function describeAction(result: CoreConfigureResult): string {
     case 'ran-command':
       return `Configured ${title} with its own command.`;
     case 'run-this-command':
-      // The command holds the new token, so it is never shown here: the terminal prints it.
-      return `The ${result.client.cli?.command ?? title} command is not on your PATH. Run \`basecamp-companion configure ${result.client.id} --print\` in a terminal to get the exact command.`;
+      // The command needs the new token, so it is never shown here. The terminal's `configure` (not --print,
+      // which puts the token in the command line and so in shell history) prints one that reads it from a private file.
+      return `The ${result.client.cli?.command ?? title} command is not on your PATH. Run \`basecamp-companion configure ${result.client.id}\` in a terminal: it prints the command to run, which reads the new token from a file only you can read, so the token stays out of your shell history.`;
     case 'removed':
       return `Removed Basecamp from ${title}.`;
     case 'not-present':
