@@ -10,6 +10,7 @@ import {
 } from '../command.ts';
 import {
   configureClient,
+  describeModeRestored,
   describeModeTightened,
   reconfigureAll,
   type ConfigureResult,
@@ -89,6 +90,7 @@ function describe(result: ConfigureResult): string[] {
     );
   if (result.modeTightened && result.file)
     lines.push(describeModeTightened(result.file, result.modeTightened));
+  if (result.modeRestored && result.file) lines.push(describeModeRestored(result.file, result.modeRestored));
   if (result.scope === 'project' && result.file && ['added', 'updated', 'printed'].includes(result.action))
     lines.push(
       `${result.file} now holds a client token: keep it out of version control (add it to .gitignore).`,

@@ -103,6 +103,11 @@ export function describeModeTightened(file: string, change: { from: number; to: 
   return `${file} was readable by other users (mode ${octal(change.from)}); it holds a client token now, so it is ${octal(change.to)} (only you can read it).`;
 }
 
+export function describeModeRestored(file: string, change: { from: number; to: number }): string {
+  const octal = (mode: number): string => mode.toString(8).padStart(4, '0');
+  return `${file} holds no client token any more, so it has its mode from before back (${octal(change.to)}).`;
+}
+
 export interface ConfigureResult {
   client: ClientSpec;
   /** Registry name (`cursor`, `cursor:/path/to/project`). */
@@ -119,6 +124,8 @@ export interface ConfigureResult {
   originalBackup?: string;
   /** The config file was readable by other users; it now holds a token, so it was narrowed to the owner. */
   modeTightened?: { from: number; to: number };
+  /** The removal took our token out, so the file got back the mode it had before we narrowed it. */
+  modeRestored?: { from: number; to: number };
   /** The removal deleted the file we had created (nothing else was in it) and these empty folders of ours. */
   deleted?: { file: string; dirs: string[] };
   /** The client's CLI command we ran or the user should run (contains the token). */
@@ -374,6 +381,7 @@ function removeClient(
     ...(result.backup ? { backup: result.backup } : {}),
     ...(result.originalBackup ? { originalBackup: result.originalBackup } : {}),
     ...(result.deleted ? { deleted: result.deleted } : {}),
+    ...(result.modeRestored ? { modeRestored: result.modeRestored } : {}),
     snippet: '',
     newToken: false,
   };

@@ -199,6 +199,11 @@ test('a user’s 0644 file we narrowed to 0600 for our token gets 0644 back on r
     });
     assert.equal(removed.action, 'removed');
     assert.equal(fs.statSync(file).mode & 0o777, expected, JSON.stringify(other));
+    assert.deepEqual(
+      removed.modeRestored,
+      expected === 0o644 ? { from: 0o600, to: 0o644 } : undefined,
+      'the answer says when the mode came back',
+    );
     assert.doesNotMatch(fs.readFileSync(file, 'utf8'), /bcc_/);
   }
 });
