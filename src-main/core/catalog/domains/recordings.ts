@@ -78,6 +78,8 @@ export default defineDomain({
       openapi: ['ListRecordings'],
       view: recordingView,
     }),
+    // Trash and archive name the item by id only: Basecamp has no GET for a recording of unknown type (only
+    // typed reads and a by-type list), and the status change answers 204 with no body, so no title is cheap.
     defineOperation({
       id: 'recordings.trash',
       domain: 'recordings',
