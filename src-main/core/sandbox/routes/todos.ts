@@ -18,6 +18,8 @@ import type { View } from '../view.ts';
 import { addChild, createdRecording, statusFilter } from './kit.ts';
 
 const LIST_TYPES = ['Todolist'];
+/** A card is completed like a to-do: its `completion_url` is `/todos/{card id}/completion.json`. */
+const COMPLETABLE = ['Todo', 'Kanban::Card'];
 
 function todosOf(view: View, list: Recording): Recording[] {
   return view.store.children(list.id, 'Todo').filter((t) => t.status === 'active');
@@ -62,7 +64,7 @@ function todoFields(ctx: RouteContext): Record<string, unknown> {
 }
 
 function setCompleted(ctx: RouteContext, completed: boolean) {
-  const todo = ctx.find(ctx.id(), 'Todo');
+  const todo = ctx.find(ctx.id(), COMPLETABLE);
   ctx.store.update(todo.id, {
     fields: completed
       ? { completed: true, completed_at: ctx.store.now(), completer_id: ctx.me.id }
@@ -235,7 +237,8 @@ export const todos: Family = {
       method: 'GET',
       path: '/todos/{id}.json',
       bucketAlias: true,
-      handler: (ctx) => ok(ctx.view.recording(ctx.find(ctx.id(), 'Todo'))),
+      // Also a card, which lives under /todos/ for its completion: reading it back there shows the change.
+      handler: (ctx) => ok(ctx.view.recording(ctx.find(ctx.id(), COMPLETABLE))),
     },
     {
       method: 'PUT',
