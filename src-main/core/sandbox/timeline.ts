@@ -3,7 +3,8 @@
 // `action` a sentence with who did it ("Ada L. added a to-do"), `target` what it happened on, `title` the
 // line Basecamp shows, `summary_excerpt` the item itself in plain text. Creations and completions are read
 // from the recordings; changes and moves are logged by the routes that make them. Drafts are not public:
-// they have no events until they are published.
+// they have no events until they are published. A recording's own events (`/recordings/{id}/events.json`)
+// read the same history (`historyOf`), so the two never disagree.
 import type { RouteContext } from './family.ts';
 import { plainExcerpt } from './plain-text.ts';
 import { accountState } from './routes/kit.ts';
@@ -67,9 +68,8 @@ const WORDS: Record<string, Words> = {
 const LOGGED_IDS = 9_000_000_000_000;
 const logOf = (store: AccountStore) => accountState(store, 'timeline', () => [] as Logged[]);
 
-/** Note that the signed-in person changed or moved a recording, as Basecamp records it for the timeline. */
+/** Note that the signed-in person changed or moved a recording, as Basecamp records it in its history. */
 export function recordActivity(ctx: RouteContext, recording: Recording, action: LoggedAction): void {
-  if (!WORDS[recording.type]) return;
   const log = logOf(ctx.store);
   const parent = recording.parentId === null ? undefined : ctx.store.get(recording.parentId);
   log.push({
@@ -89,7 +89,8 @@ function shortName(name: string): string {
   return last ? `${first} ${Array.from(last)[0]}.` : (first ?? '');
 }
 
-interface Happening {
+/** One thing that happened to a recording: what `events.json` lists and the timeline tells. */
+export interface Happening {
   id: number;
   recording: Recording;
   action: Action;
@@ -131,29 +132,38 @@ function eventJson(ctx: RouteContext, happening: Happening): Record<string, unkn
   };
 }
 
-function happenings(store: AccountStore): Happening[] {
-  const out: Happening[] = [];
-  for (const r of store.recordings.values()) {
-    if (!WORDS[r.type] || r.fields.draft) continue;
+/** What the recording itself shows happened: its creation, and its completion while it is completed. */
+function derived(r: Recording): Happening[] {
+  const out: Happening[] = [
+    { id: r.id * 10 + 1, recording: r, action: 'created', creatorId: r.creatorId, createdAt: r.createdAt },
+  ];
+  if (r.fields.completed === true)
     out.push({
-      id: r.id * 10 + 1,
+      id: r.id * 10 + 3,
       recording: r,
-      action: 'created',
-      creatorId: r.creatorId,
-      createdAt: r.createdAt,
+      action: 'completed',
+      creatorId: Number(r.fields.completer_id ?? r.creatorId),
+      createdAt: String(r.fields.completed_at ?? r.updatedAt),
     });
-    if (r.fields.completed === true)
-      out.push({
-        id: r.id * 10 + 3,
-        recording: r,
-        action: 'completed',
-        creatorId: Number(r.fields.completer_id ?? r.creatorId),
-        createdAt: String(r.fields.completed_at ?? r.updatedAt),
-      });
-  }
+  return out;
+}
+
+const newestFirst = (a: Happening, b: Happening) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id;
+
+/** Everything that happened to one recording, newest first. */
+export function historyOf(store: AccountStore, recording: Recording): Happening[] {
+  const logged = logOf(store)
+    .filter((entry) => entry.recordingId === recording.id)
+    .map((entry) => ({ ...entry, recording }));
+  return [...derived(recording), ...logged].sort(newestFirst);
+}
+
+function happenings(store: AccountStore): Happening[] {
+  const told = (r: Recording | undefined): r is Recording => !!r && !!WORDS[r.type] && !r.fields.draft;
+  const out = [...store.recordings.values()].filter(told).flatMap(derived);
   for (const entry of logOf(store)) {
     const recording = store.get(entry.recordingId);
-    if (recording && !recording.fields.draft) out.push({ ...entry, recording });
+    if (told(recording)) out.push({ ...entry, recording });
   }
   return out;
 }
@@ -169,6 +179,6 @@ export function timeline(
 ): Record<string, unknown>[] {
   return happenings(ctx.store)
     .filter((h) => visible(h.recording) && keep(h.recording, h.creatorId))
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id)
+    .sort(newestFirst)
     .map((h) => eventJson(ctx, h));
 }

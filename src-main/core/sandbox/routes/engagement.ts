@@ -1,5 +1,5 @@
 // What works on any recording: its history (events), boosts, subscriptions, bookmarks and client
-// visibility. Events are derived from the recording's own timestamps; the rest is kept per account.
+// visibility. Events are the recording's history as the timeline keeps it; the rest is kept per account.
 import {
   badRequest,
   created,
@@ -13,6 +13,7 @@ import {
 } from '../family.ts';
 import { paginate } from '../pagination.ts';
 import type { AccountStore, Recording } from '../store.ts';
+import { historyOf } from '../timeline.ts';
 import { accountState, subscribers } from './kit.ts';
 
 interface Boost {
@@ -33,27 +34,22 @@ const boosts = (store: AccountStore) => accountState(store, 'boosts', () => new 
 export const bookmarks = (store: AccountStore) =>
   accountState(store, 'bookmarks', () => new Map<number, Bookmark>());
 
-/** A recording's history: created, then changed (and completed) when its timestamps say so. */
+/** The events Basecamp lets people boost. */
+const BOOSTABLE = new Set(['completed', 'adopted', 'column_changed']);
+
+/** A recording's events, newest first: the same history the activity timeline tells. */
 export function eventsOf(ctx: RouteContext, recording: Recording): Record<string, unknown>[] {
-  const creator = ctx.view.personById(recording.creatorId);
-  const events = [{ id: recording.id * 10 + 1, action: 'created', created_at: recording.createdAt, creator }];
-  if (recording.updatedAt > recording.createdAt)
-    events.push({ id: recording.id * 10 + 2, action: 'changed', created_at: recording.updatedAt, creator });
-  if (recording.fields.completed === true)
-    events.push({
-      id: recording.id * 10 + 3,
-      action: 'completed',
-      created_at: String(recording.fields.completed_at ?? recording.updatedAt),
-      creator: ctx.view.personById(Number(recording.fields.completer_id ?? recording.creatorId)),
-    });
   const base = `/buckets/${recording.bucketId}/recordings/${recording.id}/events`;
-  return events.reverse().map((event) => {
+  return historyOf(ctx.store, recording).map((event) => {
     const count = [...boosts(ctx.store).values()].filter((b) => b.eventId === event.id).length;
     return {
-      ...event,
+      id: event.id,
       recording_id: recording.id,
+      action: event.action,
       details: {},
-      ...(event.action === 'completed'
+      created_at: event.createdAt,
+      creator: ctx.view.personById(event.creatorId),
+      ...(BOOSTABLE.has(event.action)
         ? { boosts_count: count, boosts_url: ctx.view.api(`${base}/${event.id}/boosts.json`) }
         : {}),
     };
@@ -158,7 +154,7 @@ export const engagement: Family = {
         const recording = anyRecording(ctx);
         const event = eventsOf(ctx, recording).find((e) => e.id === ctx.id('event'));
         if (!event) throw notFound();
-        if (event.action !== 'completed')
+        if (!BOOSTABLE.has(String(event.action)))
           throw new HttpError(403, 'Only completed, adopted and column_changed events can be boosted');
         return addBoost(ctx, recording, Number(event.id));
       },
