@@ -117,3 +117,28 @@ test('every file the configuration names exists: icons, entitlements, tray image
     /com\.apple\.security\.cs\.allow-jit/,
   );
 });
+
+test('package.json has what the deb target requires: a homepage and an author or maintainer email', async () => {
+  // Read the way electron-builder reads it (normalised), then the checks its FpmTarget makes before building.
+  const metadata = require('app-builder-lib/out/util/packageMetadata.js') as {
+    readPackageJson(file: string): Promise<{ homepage?: string; author?: { name?: string; email?: string } }>;
+    checkMetadata(metadata: object, devMetadata: object, file: string, devFile: string): void;
+  };
+  const pkg = await metadata.readPackageJson(path.join(root, 'package.json'));
+  metadata.checkMetadata(pkg, pkg, 'package.json', 'package.json');
+  assert.match(pkg.homepage ?? '', /^https:\/\//, 'deb: "Please specify project homepage"');
+  assert.match(pkg.author?.email ?? '', /^[^@\s]+@[^@\s]+$/, 'deb: the author needs an email');
+  const maintainer = (readConfig() as unknown as { linux: { maintainer?: string } }).linux.maintainer;
+  assert.match(maintainer ?? '', /^.+ <[^@\s]+@[^@\s]+>$/, 'linux.maintainer is "Name <email>"');
+});
+
+test('electron-builder itself loads and validates the configuration', async () => {
+  const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+    getConfig(projectDir: string, configPath: string | null, options: null): Promise<object>;
+    validateConfiguration(config: object, debugLogger: object): Promise<void>;
+  };
+  const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => object };
+  const config = await getConfig(root, path.join(root, 'electron-builder.yml'), null);
+  await validateConfiguration(config, new DebugLogger(false));
+  await assert.rejects(validateConfiguration({ ...config, asarUnpackk: [] }, new DebugLogger(false)));
+});
