@@ -18,7 +18,7 @@ export function SettingsPanel({ store, snapshot }: { store: WindowStore; snapsho
     if (portValid && portNumber !== settings.port)
       void update(
         { port: portNumber },
-        `Port ${portNumber} saved. It takes effect when Basecamp Companion restarts; configure your clients again then.`,
+        `Port ${portNumber} saved. It takes effect when Basecamp Companion restarts; then run basecamp-companion configure all in a terminal so your clients use the new port.`,
       );
   };
   const enabled = (id: string) => !settings.disabledDomains.includes(id);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -9,6 +10,7 @@ import { answerAuthorizePage } from '../sandbox/browserless.ts';
 import { dispatch } from './dispatch.ts';
 import { runCli } from '../../cli/run.ts';
 import { windowOverSandbox } from './window-test-support.ts';
+import { endpointUrl } from '../clients/table.ts';
 
 const tray = { surface: 'tray' as const };
 
@@ -74,7 +76,8 @@ test('the window contract over the real core on the sandbox: sign in, configure,
     assert.equal(configured.changed, true);
     const entry = JSON.parse(fs.readFileSync(path.join(home, '.cursor', 'mcp.json'), 'utf8')).mcpServers
       .basecamp;
-    assert.equal(entry.url, server.url);
+    // The settings port, as the CLI writes it; this run's port 0 server is reached directly below.
+    assert.equal(entry.url, endpointUrl(companion.settings.get().port));
     const token = String(entry.headers.Authorization).replace(/^Bearer /, '');
 
     // A call with that token shows up under the client (seen, one call).
@@ -270,6 +273,81 @@ test('the run-only client that serve --sandbox prints shows under Connected clie
       ? fs.readFileSync(companion.settings.file, 'utf8')
       : '';
     assert.doesNotMatch(saved, /sandbox-demo/, 'a run-only token is never written down');
+  } finally {
+    api.close();
+    await companion.close();
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+});
+
+/** Collects what a CLI run prints. */
+function output(): { stream: Writable; text: () => string } {
+  let out = '';
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      out += String(chunk);
+      done();
+    },
+  });
+  return { stream, text: () => out };
+}
+
+test('configure from a run on another port (serve --port 0) writes the settings port, as the CLI does, and says when the client will connect', async () => {
+  const { home, env } = throwawayEnv('bcc-window-port-');
+  const window = await windowOverSandbox(env);
+  const { companion, api } = window;
+  const call = caller(window);
+  try {
+    const server = await companion.startServer({ port: 0 });
+    const usual = companion.settings.get().port;
+    assert.notEqual(server.port, usual);
+    const { message } = (await call('clients:configure', { kind: 'cursor' })) as { message: string };
+    const file = path.join(home, '.cursor', 'mcp.json');
+    assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).mcpServers.basecamp.url, endpointUrl(usual));
+    assert.match(message, new RegExp(`listens on port ${server.port}, not on its usual port ${usual}`));
+    assert.match(message, new RegExp(`Cursor will connect once the companion runs on port ${usual}\\.`));
+    assert.doesNotMatch(message, /`/, 'no Markdown in the window');
+
+    // The CLI agrees that the entry is right.
+    const out = output();
+    const code = await runCli(['clients', 'list'], {
+      stdout: out.stream,
+      stderr: out.stream,
+      env,
+      cwd: home,
+      signal: new AbortController().signal,
+    });
+    assert.equal(code, 0, out.text());
+    assert.match(out.text(), /cursor/);
+    assert.doesNotMatch(out.text(), /another port/);
+  } finally {
+    api.close();
+    await companion.close();
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+});
+
+test('configure from a run on the settings port says nothing about ports', async () => {
+  const { home, env } = throwawayEnv('bcc-window-same-port-');
+  const window = await windowOverSandbox(env);
+  const { companion, api } = window;
+  const call = caller(window);
+  try {
+    // Take a free port, make it the settings port, and run there.
+    const port = await new Promise<number>((resolve, reject) => {
+      const probe = net.createServer();
+      probe.once('error', reject);
+      probe.listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    companion.settings.update(() => ({ port }));
+    const server = await companion.startServer({ port });
+    const { message } = (await call('clients:configure', { kind: 'cursor' })) as { message: string };
+    const file = path.join(home, '.cursor', 'mcp.json');
+    assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).mcpServers.basecamp.url, server.url);
+    assert.doesNotMatch(message, /usual port/);
   } finally {
     api.close();
     await companion.close();

@@ -121,7 +121,17 @@ export function createCompanionBackend(
   void checkRegistered();
   // The AI-client table reads several config files; do it when something may have changed, not per tool call.
   let kinds: ClientKindView[] | undefined;
-  const port = (): number => companion.server()?.port ?? companion.settings.get().port;
+  // Clients get the port in settings, as the CLI's `configure` writes and `clients list` checks: a run on
+  // another port (`serve --port 0`) is this run's only, and a config pointing at it breaks at the next start.
+  const port = (): number => companion.settings.get().port;
+  /** Said after a configure when this run listens elsewhere than the port the client now points at. */
+  const portNote = (title: string): string | undefined => {
+    const running = companion.server()?.port;
+    const usual = port();
+    return running !== undefined && running !== usual
+      ? `This run of Basecamp Companion listens on port ${running}, not on its usual port ${usual}: ${title} will connect once the companion runs on port ${usual}.`
+      : undefined;
+  };
 
   const clientKinds = (): ClientKindView[] =>
     (kinds ??= CLIENTS.filter((spec) => KINDS.has(spec.id)).map((spec) => {
@@ -302,12 +312,13 @@ export function createCompanionBackend(
     },
     async configureClient(kind, { project }) {
       const result = configure(kind, project, false);
+      const note = result.action === 'run-this-command' ? undefined : portNote(result.client.title);
       return {
         name: result.name,
         kind,
         changed: result.action !== 'unchanged',
         ...(result.file ? { configPath: result.file } : {}),
-        message: describeConfigure(result),
+        message: note ? `${describeConfigure(result)} ${note}` : describeConfigure(result),
         ...(result.action !== 'unchanged' && result.action !== 'run-this-command'
           ? { restartHint: result.restartHint }
           : {}),
