@@ -315,3 +315,27 @@ test('while the first snapshot is on its way the window says it is connecting', 
   release();
   await expect(page.locator('.status')).toContainText('Signed out');
 });
+
+test('a narrow window, also with large text, never scrolls sideways', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 280, height: 560 });
+  await page.goto(harness.url);
+  await expect(page.locator('.status')).toContainText('Signed out');
+  const fits = () =>
+    page.evaluate(() => {
+      // The page, and the panel that scrolls on its own: how far each one runs past its width.
+      const boxes = [document.documentElement, document.querySelector('.panel')!];
+      return boxes.map((box) => box.scrollWidth - box.clientWidth);
+    });
+  for (const fontSize of ['', '26px']) {
+    // 26px is 200% of the window's 13px base text.
+    await page.evaluate((size) => (document.documentElement.style.fontSize = size), fontSize);
+    for (const name of ['Account', 'Clients', 'Logs', 'Settings']) {
+      const tab = page.getByRole('tab', { name });
+      await tab.click();
+      await expect(tab).toHaveAttribute('aria-selected', 'true');
+      await expect(tab).toBeInViewport({ ratio: 1 });
+      expect(await fits(), `${name} at ${fontSize || '13px'}`).toEqual([0, 0]);
+    }
+  }
+  await page.screenshot({ path: testInfo.outputPath('narrow-large-text.png') });
+});
