@@ -13,6 +13,7 @@ import type {
   IpcMainInvokeEvent,
   IpcRendererEvent,
   LoginItemSettings,
+  LoginItemSettingsOptions,
   MenuItemConstructorOptions,
   NotificationConstructorOptions,
   Point,
@@ -109,7 +110,9 @@ export interface AppLike {
   exit(code?: number): void;
   setAppUserModelId(id: string): void;
   setLoginItemSettings(settings: Settings): void;
-  getLoginItemSettings(): Pick<LoginItemSettings, 'openAtLogin' | 'wasOpenedAtLogin'>;
+  getLoginItemSettings(
+    options?: LoginItemSettingsOptions,
+  ): Pick<LoginItemSettings, 'openAtLogin' | 'wasOpenedAtLogin' | 'status'>;
   on(event: 'second-instance', listener: (event: Event, argv: string[]) => void): unknown;
   on(event: 'web-contents-created', listener: (event: Event, contents: WebContentsLike) => void): unknown;
   on(event: 'window-all-closed', listener: () => void): unknown;

@@ -173,7 +173,9 @@ export interface FakeElectron extends ShellElectron {
   opened: string[];
   clipboardText: string;
   paths: Map<string, string>;
-  loginItem: { openAtLogin: boolean; args?: string[] };
+  loginItem: { openAtLogin: boolean; path?: string; args?: string[] };
+  /** What macOS says about the login item (13+ may want the user's approval first). */
+  loginItemStatus: 'enabled' | 'requires-approval';
   permission: {
     request?: (
       contents: unknown,
@@ -218,6 +220,7 @@ export function createFakeElectron(
     clipboardText: '',
     paths: new Map(),
     loginItem: { openAtLogin: false },
+    loginItemStatus: 'enabled',
     permission: {},
     quitCalls: 0,
 
@@ -236,13 +239,21 @@ export function createFakeElectron(
       getAppPath: () => '/app',
       exit: () => {},
       setAppUserModelId: () => {},
-      setLoginItemSettings: (settings: { openAtLogin?: boolean; args?: string[] }) => {
+      setLoginItemSettings: (settings: { openAtLogin?: boolean; path?: string; args?: string[] }) => {
         fake.loginItem = {
           openAtLogin: settings.openAtLogin ?? false,
+          ...(settings.path ? { path: settings.path } : {}),
           ...(settings.args ? { args: settings.args } : {}),
         };
       },
-      getLoginItemSettings: () => ({ openAtLogin: fake.loginItem.openAtLogin, wasOpenedAtLogin: false }),
+      // As on Windows: an item reads back as set only when asked with the same arguments it was set with.
+      getLoginItemSettings: (query: { args?: string[] } = {}) => ({
+        openAtLogin:
+          fake.loginItem.openAtLogin &&
+          JSON.stringify(query.args ?? []) === JSON.stringify(fake.loginItem.args ?? []),
+        wasOpenedAtLogin: false,
+        status: fake.loginItem.openAtLogin ? fake.loginItemStatus : ('not-registered' as const),
+      }),
     }),
     BrowserWindow: class extends FakeWindow {
       constructor(windowOptions: BrowserWindowConstructorOptions) {

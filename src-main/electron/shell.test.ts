@@ -502,7 +502,7 @@ test('Linux: no tray bounds, so the popup is centred on the display', async () =
 });
 
 test('open at login follows the setting: an XDG autostart entry on Linux, login items elsewhere', async () => {
-  const { fake, dirs } = await start();
+  const { fake, dirs } = await start({ fake: createFakeElectron({ packaged: true }) });
   const entry = path.join(dirs.config, 'autostart', 'com.basecamp-companion.app.desktop');
   assert.equal(fs.existsSync(entry), false);
   trayMenu(fake).click('Open at login');
@@ -513,10 +513,58 @@ test('open at login follows the setting: an XDG autostart entry on Linux, login 
   await settle();
   assert.equal(fs.existsSync(entry), false);
 
+  const windows = await start({ platform: 'win32', fake: createFakeElectron({ packaged: true }) });
+  await windows.fake.invoke('settings:update', { openAtLogin: true });
+  await settle();
+  assert.deepEqual(windows.fake.loginItem, {
+    openAtLogin: true,
+    path: '/usr/bin/basecamp-companion',
+    args: ['--login'],
+  });
+});
+
+test('Windows reads the login item back with the arguments it was set with, so it can be turned off', async () => {
+  const fake = createFakeElectron({ packaged: true });
+  const backend = new MemoryBackend((s) => void (s.auth.state = 'signed-out'));
+  await start({ platform: 'win32', fake, backend });
+  await fake.invoke('settings:update', { openAtLogin: true });
+  await settle();
+  assert.equal(fake.loginItem.openAtLogin, true);
+  // Turned off while the app was not running (the CLI): the next start finds the item and removes it.
+  const next = createFakeElectron({ packaged: true });
+  next.loginItem = fake.loginItem;
+  await start({ platform: 'win32', fake: next, backend: new MemoryBackend() });
+  assert.equal(next.loginItem.openAtLogin, false, 'removed: it read back as set, with the same args');
+});
+
+test('in development the login entry starts Electron with the app folder (Linux, Windows), not the bare binary', async () => {
+  const { fake, dirs } = await start();
+  await fake.invoke('settings:update', { openAtLogin: true });
+  await settle();
+  const entry = path.join(dirs.config, 'autostart', 'com.basecamp-companion.app.desktop');
+  assert.match(fs.readFileSync(entry, 'utf8'), /^Exec=\/usr\/bin\/basecamp-companion \/app --login$/m);
+
   const windows = await start({ platform: 'win32' });
   await windows.fake.invoke('settings:update', { openAtLogin: true });
   await settle();
-  assert.deepEqual(windows.fake.loginItem, { openAtLogin: true, args: ['--login'] });
+  assert.deepEqual(windows.fake.loginItem.args, ['"/app"', '--login']);
+});
+
+test('macOS: a login item waiting for approval is said, and development does not register Electron.app', async () => {
+  const mac = await start({ platform: 'darwin', fake: createFakeElectron({ packaged: true }) });
+  mac.fake.loginItemStatus = 'requires-approval';
+  await mac.fake.invoke('settings:update', { openAtLogin: true });
+  await settle();
+  assert.equal(mac.fake.loginItem.openAtLogin, true);
+  assert.equal(mac.fake.notifications.at(-1)?.title, 'Open at login needs your approval');
+  assert.match(String(mac.fake.notifications.at(-1)?.body), /System Settings › General › Login Items/);
+
+  const development = await start({ platform: 'darwin' });
+  await development.fake.invoke('settings:update', { openAtLogin: true });
+  await settle();
+  assert.equal(development.fake.loginItem.openAtLogin, false, 'nothing registered');
+  assert.equal(development.fake.notifications.at(-1)?.title, 'Open at login was not set');
+  assert.match(String(development.fake.notifications.at(-1)?.body), /packaged app/);
 });
 
 test('an MCP endpoint that cannot start is reported, and the app keeps running', async () => {

@@ -208,12 +208,25 @@ async function launch(
     productName: options.productName,
     execPath: options.execPath,
     env: options.env,
+    packaged: app.isPackaged,
+    appPath: app.getAppPath(),
   };
+  // Set once the notifier exists (the core, created first, is handed applyOpenAtLogin).
+  let tellUser: ((title: string, body: string) => void) | undefined = undefined;
   // The setting is the source of truth; this remembers what the OS was last told.
   let appliedOpenAtLogin = safely(() => isOpenAtLogin(loginItems), false);
   const applyOpenAtLogin = (enabled: boolean): void => {
-    setOpenAtLogin(enabled, loginItems);
+    const outcome = setOpenAtLogin(enabled, loginItems);
+    // Remembered even when the OS did not take it, so the same request is not repeated on every change.
     appliedOpenAtLogin = enabled;
+    if (outcome.state === 'requires-approval') {
+      const body = `Allow ${options.productName} in System Settings › General › Login Items, or it will not open at login.`;
+      logger?.warn(`Open at login needs approval: ${body}`);
+      tellUser?.('Open at login needs your approval', body);
+    } else if (outcome.state === 'not-applied') {
+      logger?.warn(outcome.reason);
+      tellUser?.('Open at login was not set', outcome.reason);
+    }
   };
 
   const companion = await options.createCompanion({
@@ -273,6 +286,7 @@ async function launch(
     ...(options.files.appIcon ? { icon: options.files.appIcon } : {}),
     onClick: () => popup.show(),
   });
+  tellUser = (title, body) => notify({ kind: 'action-failed', title, body });
 
   const act = async (action: TrayAction): Promise<void> => {
     const snapshot = windowApi.store.snapshot();
