@@ -74,8 +74,13 @@ export interface ConfigureContext {
   tokenFileDir?: string;
 }
 
+/** Who asks: the words of an error name what that caller can do (a flag, or a choice in the window). */
+export type ConfigureCaller = 'cli' | 'window';
+
 export interface ConfigureRequest {
   client: string;
+  /** `window`: a project must be a full path to a folder inside the home folder, and errors speak of the window. */
+  caller?: ConfigureCaller;
   /** Project folder for a project-scoped file (Cursor, VS Code, Zed). */
   project?: string;
   remove?: boolean;
@@ -162,35 +167,69 @@ function resolveClient(id: string): ClientSpec {
   return spec;
 }
 
+/** What to do next, in the words of each caller (the facts in each message are the same). */
+const NEXT_STEP: Record<ConfigureCaller, { project: string; user: string; other: string }> = {
+  cli: {
+    project: "Pass the project's folder to --project (for example --project .).",
+    user: 'Run without --project to configure it for your user.',
+    other: '',
+  },
+  window: {
+    project: "Choose the project's folder.",
+    user: 'Configure it for your user instead.',
+    other: ' To use another folder, run basecamp-companion configure CLIENT --project FOLDER in a terminal.',
+  },
+};
+
+/** The real path (links followed), so a link in the home folder to /etc does not count as inside it. */
+function realOrSame(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
 function scopeOf(
   spec: ClientSpec,
   request: ConfigureRequest,
   environment: ClientEnvironment,
 ): { scope: ClientScope; project?: string } {
   if (request.project === undefined) return { scope: 'user' };
+  const caller = request.caller ?? 'cli';
+  const next = NEXT_STEP[caller];
   if (!spec.scopes.includes('project')) {
-    throw new ClientConfigError(
-      `${spec.title} has no per-project config; run without --project to configure it for your user.`,
-    );
+    throw new ClientConfigError(`${spec.title} has no per-project config. ${next.user}`);
   }
   if (request.project.trim() === '') {
-    throw new ClientConfigError(
-      '--project needs a folder: pass the project folder (for example --project .).',
-    );
+    throw new ClientConfigError(`No project folder was given. ${next.project}`);
   }
   const p = pathsFor(environment.platform);
+  // The window runs in the server's working folder, which means nothing to the user: only a full path.
+  if (caller === 'window' && !p.isAbsolute(request.project)) {
+    throw new ClientConfigError(
+      `"${request.project}" is not a full path. ${next.project} For example ${p.join(environment.home, 'code', 'my-app')}.`,
+    );
+  }
   const project = p.resolve(request.project);
   // A mistyped folder must not become a new folder holding a token that no client ever reads.
   let isFolder: boolean;
   try {
     isFolder = fs.statSync(project).isDirectory();
   } catch {
-    throw new ClientConfigError(`There is no folder ${project}. Pass the project's folder to --project.`);
+    throw new ClientConfigError(`There is no folder ${project}. ${next.project}`);
   }
   if (!isFolder) {
-    throw new ClientConfigError(
-      `${project} is a file, not a folder. Pass the project's folder to --project.`,
-    );
+    throw new ClientConfigError(`${project} is a file, not a folder. ${next.project}`);
+  }
+  // From the window a token file lands only in the user's own folders, never in /etc or C:\Windows.
+  if (caller === 'window') {
+    const inside = p.relative(realOrSame(environment.home), realOrSame(project));
+    if (inside === '' || inside.startsWith('..') || p.isAbsolute(inside)) {
+      throw new ClientConfigError(
+        `${project} is not a folder inside your home folder (${environment.home}). ${next.project}${next.other.replace('CLIENT', spec.id)}`,
+      );
+    }
   }
   return { scope: 'project', project };
 }
@@ -229,7 +268,7 @@ export function configureClient(context: ConfigureContext, request: ConfigureReq
   // each other's token in one file.
   if (scope === 'project' && sameFile(location.file, locate(client, context.environment, 'user').file)) {
     throw new ClientConfigError(
-      `${location.file} is ${client.title}'s user config, not a project file. Run without --project to configure it for your user.`,
+      `${location.file} is ${client.title}'s user config, not a project file. ${NEXT_STEP[request.caller ?? 'cli'].user}`,
     );
   }
   const url = endpointUrl(context.port);

@@ -144,7 +144,9 @@ test('--project must name an existing folder: a missing one is not created, a fi
   assert.equal(fs.readFileSync(file, 'utf8'), 'mine\n');
   assert.throws(
     () => configureClient(context, { client: 'codex', project: '' }),
-    (error: Error) => error instanceof ClientConfigError && /--project needs a folder/.test(error.message),
+    (error: Error) =>
+      error instanceof ClientConfigError &&
+      /No project folder was given\. Pass the project's folder to --project/.test(error.message),
   );
   assert.ok(!fs.existsSync(path.join(home, '.codex')), 'an empty --project did not write the user config');
 });
@@ -192,4 +194,43 @@ test('--project is refused too when its .codex is a link to the user’s ~/.code
       error instanceof ClientConfigError && /user config, not a project file/.test(error.message),
   );
   assert.deepEqual(fs.readdirSync(path.join(home, '.codex')), []);
+});
+
+test('from the window a project is a full path to a folder inside the home folder, and errors speak of the window', () => {
+  const { project: outside, home, context, registry } = world();
+  const inside = path.join(home, 'code', 'app');
+  fs.mkdirSync(inside, { recursive: true });
+  const link = path.join(home, 'link-to-outside');
+  fs.symlinkSync(outside, link);
+  const refused: Array<[string, RegExp]> = [
+    ['code/app', /"code\/app" is not a full path\. Choose the project's folder\./],
+    [outside, /is not a folder inside your home folder/],
+    [link, /is not a folder inside your home folder/], // a link out of the home folder does not count
+    [home, /is not a folder inside your home folder/],
+    ['/etc', /\/etc is not a folder inside your home folder/],
+    ['/', /is not a folder inside your home folder/],
+    [path.join(home, 'typo'), /There is no folder .*typo\. Choose the project's folder\./],
+  ];
+  for (const [project, wording] of refused) {
+    assert.throws(
+      () => configureClient(context, { client: 'cursor', caller: 'window', project }),
+      (error: Error) =>
+        error instanceof ClientConfigError &&
+        wording.test(error.message) &&
+        !/Pass the project's folder to --project/.test(error.message),
+      project,
+    );
+  }
+  assert.throws(
+    () => configureClient(context, { client: 'windsurf', caller: 'window', project: inside }),
+    /no per-project config\. Configure it for your user instead\./,
+  );
+  assert.equal(registry.list().length, 0, 'no token for a refused folder');
+  assert.ok(!fs.existsSync(path.join(outside, '.cursor')), 'nothing written outside the home folder');
+
+  const result = configureClient(context, { client: 'cursor', caller: 'window', project: inside });
+  assert.equal(result.action, 'added');
+  assert.equal(result.file, path.join(inside, '.cursor', 'mcp.json'));
+  // The CLI still takes any folder the user names.
+  assert.equal(configureClient(context, { client: 'cursor', project: outside }).action, 'added');
 });

@@ -354,3 +354,39 @@ test('configure from a run on the settings port says nothing about ports', async
     fs.rmSync(home, { recursive: true, force: true });
   }
 });
+
+test('Add to one project from the window refuses a relative path and a system folder, in the window’s words', async () => {
+  const { home, env } = throwawayEnv('bcc-window-project-');
+  const { companion, api } = await windowOverSandbox(env);
+  try {
+    for (const project of ['.', 'code/app', '/etc', os.tmpdir()]) {
+      const envelope = await dispatch(
+        api.handlers,
+        'clients:configure',
+        { kind: 'cursor', project },
+        tray,
+        companion.logger,
+      );
+      assert.equal(envelope.ok, false, project);
+      if (envelope.ok) continue;
+      assert.match(envelope.error.message, /not a full path|not a folder inside your home folder/);
+      assert.doesNotMatch(envelope.error.message, /Pass the project's folder|`/, 'worded for the window');
+    }
+    assert.equal(companion.clients.list().length, 0, 'no token was issued');
+    const app = path.join(home, 'code', 'app');
+    fs.mkdirSync(app, { recursive: true });
+    const envelope = await dispatch(
+      api.handlers,
+      'clients:configure',
+      { kind: 'cursor', project: app },
+      tray,
+      companion.logger,
+    );
+    if (!envelope.ok) assert.fail(envelope.error.message);
+    assert.ok(fs.existsSync(path.join(app, '.cursor', 'mcp.json')));
+  } finally {
+    api.close();
+    await companion.close();
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+});

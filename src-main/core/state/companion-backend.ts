@@ -261,7 +261,7 @@ export function createCompanionBackend(
     try {
       return configureClient(
         { environment, registry: companion.clients, port: port(), bridge: options.bridge },
-        { client: kind, ...(project ? { project } : {}), remove },
+        { client: kind, caller: 'window', ...(project !== undefined ? { project } : {}), remove },
       );
     } finally {
       kinds = undefined;
