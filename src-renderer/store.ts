@@ -79,7 +79,8 @@ export function createWindowStore(transport: Transport) {
     const notice = { id: ++noticeId, tone, text };
     // One at a time: a newer message replaces the older one instead of stacking over the panel.
     set({ notices: [notice] });
-    setTimeout(() => dismiss(notice.id), tone === 'error' ? 8000 : 3500);
+    // An error often says what to do next: it stays until dismissed (or replaced). The rest fade.
+    if (tone !== 'error') setTimeout(() => dismiss(notice.id), 3500);
   };
   const dismiss = (id: number): void => set({ notices: state.notices.filter((notice) => notice.id !== id) });
 
@@ -121,6 +122,8 @@ export function createWindowStore(transport: Transport) {
     notify,
     dismiss,
     clearProgress: () => set({ progress: undefined }),
+    /** Show a failed sign-in in the Account panel's banner now, not only when main's progress event lands. */
+    showProgress: (progress: SignInProgress) => set({ progress }),
   };
 }
 

@@ -26,6 +26,13 @@ async function shots(page: Page, testInfo: TestInfo, name: string): Promise<void
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
+/** A notice sits under the panel (which gives up the room), never over a field or a button in it. */
+async function expectBelowPanel(page: Page): Promise<void> {
+  const panel = (await page.locator('.panel').boundingBox())!;
+  const notices = (await page.locator('.notices').boundingBox())!;
+  expect(notices.y).toBeGreaterThanOrEqual(panel.y + panel.height - 0.5);
+}
+
 test('every panel, light and dark, from signed out to a revoked client', async ({ page }, testInfo) => {
   await page.goto(harness.url);
   await expect(page).toHaveURL(/\/$/);
@@ -63,6 +70,7 @@ test('every panel, light and dark, from signed out to a revoked client', async (
   await shots(page, testInfo, 'clients-empty');
   await page.getByRole('button', { name: 'Configure Cursor' }).click();
   await expect(page.getByText('Added Basecamp to Cursor.')).toBeVisible();
+  await expectBelowPanel(page);
   const cursor = page.getByRole('listitem', { name: 'Cursor' });
   await expect(cursor).toContainText('0 calls');
   await expect(cursor).toContainText('not seen yet');
@@ -80,6 +88,7 @@ test('every panel, light and dark, from signed out to a revoked client', async (
   await page.getByLabel('Project folder').fill('/home/annie/code/site');
   await page.getByRole('button', { name: 'Add to project' }).click();
   await expect(page.getByRole('listitem', { name: 'VS Code (site)' })).toContainText('not seen yet');
+  await expectBelowPanel(page);
   await page.getByText('Add to one project instead').click();
 
   // Revoke asks once more, then the client is marked revoked.
@@ -163,8 +172,15 @@ test('when the app goes away the window says so, and offers to retry', async ({ 
   await expect(page.locator('.status')).toContainText('Signed out');
   await harness.stop();
   await expect(page.getByText('Lost touch with the app. Reconnecting…')).toBeVisible();
+  await page.clock.install();
   await page.getByRole('button', { name: 'Sign in with Basecamp' }).click();
-  await expect(page.getByText('Can’t reach Basecamp Companion. Is it still running?')).toBeVisible();
+  const problem = page
+    .getByRole('alert')
+    .filter({ hasText: 'Can’t reach Basecamp Companion. Is it still running?' });
+  await expect(problem).toBeVisible();
+  // An error that says what to do stays until it is dismissed.
+  await page.clock.runFor(60_000);
+  await expect(problem).toBeVisible();
   await shots(page, testInfo, 'unavailable');
   harness = await startHarness(); // for afterEach
 });
@@ -338,4 +354,16 @@ test('a narrow window, also with large text, never scrolls sideways', async ({ p
     }
   }
   await page.screenshot({ path: testInfo.outputPath('narrow-large-text.png') });
+});
+
+test('choosing Deny on the Basecamp page says so once, in the panel', async ({ page }) => {
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: 'Sign in with Basecamp' }).click();
+  await expect(page.getByText('Signing in to Basecamp')).toBeVisible();
+  await harness.send('deny');
+  const denied = 'You chose Deny on the Basecamp page. Sign in again when you are ready.';
+  await expect(page.locator('.banner')).toContainText(denied);
+  await expect(page.getByRole('button', { name: 'Sign in with Basecamp' })).toBeEnabled();
+  await expect(page.getByText(denied)).toHaveCount(1);
+  await expect(page.locator('.notice')).toHaveCount(0);
 });

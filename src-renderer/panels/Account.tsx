@@ -23,7 +23,8 @@ export function AccountPanel({
     setBusy(false);
     if (result?.outcome === 'signed-in') store.notify('success', result.message);
     else if (result?.outcome === 'cancelled') store.notify('info', result.message);
-    else if (result) store.notify('error', result.message);
+    // The banner above the Sign in button says why; a toast would say it a second time.
+    else if (result) store.showProgress({ step: 'failed', message: result.message });
   };
 
   if (auth.state === 'signing-in' && auth.progress) {
