@@ -124,7 +124,11 @@ export interface ShellElectron {
   app: AppLike;
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => WindowLike;
   Tray: new (image: string) => TrayLike;
-  Menu: { buildFromTemplate(template: MenuItemConstructorOptions[]): MenuLike };
+  Menu: {
+    buildFromTemplate(template: MenuItemConstructorOptions[]): MenuLike;
+    /** Only ever given a menu built by buildFromTemplate, or null for none. */
+    setApplicationMenu(menu: MenuLike | null): void;
+  };
   Notification: { new (options: NotificationConstructorOptions): NotificationLike; isSupported(): boolean };
   screen: {
     getDisplayMatching(rect: Rectangle): Pick<Display, 'workArea'>;

@@ -173,6 +173,8 @@ export interface FakeElectron extends ShellElectron {
   opened: string[];
   clipboardText: string;
   paths: Map<string, string>;
+  /** undefined until the shell sets one: Electron's default menu. */
+  applicationMenu: FakeMenu | null | undefined;
   loginItem: { openAtLogin: boolean; path?: string; args?: string[] };
   /** What macOS says about the login item (13+ may want the user's approval first). */
   loginItemStatus: 'enabled' | 'requires-approval';
@@ -219,6 +221,7 @@ export function createFakeElectron(
     opened: [],
     clipboardText: '',
     paths: new Map(),
+    applicationMenu: undefined,
     loginItem: { openAtLogin: false },
     loginItemStatus: 'enabled',
     permission: {},
@@ -269,7 +272,10 @@ export function createFakeElectron(
         fake.trays.push(this);
       }
     },
-    Menu: { buildFromTemplate: (template: MenuItemConstructorOptions[]) => new FakeMenu(template) },
+    Menu: {
+      buildFromTemplate: (template: MenuItemConstructorOptions[]) => new FakeMenu(template),
+      setApplicationMenu: (menu) => void (fake.applicationMenu = menu as FakeMenu | null),
+    },
     Notification: Object.assign(
       class {
         private readonly emitter = new Emitter();

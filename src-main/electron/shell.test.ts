@@ -648,3 +648,16 @@ test('a link in the window opens in the browser only if main offered it', async 
   await settle();
   assert.deepEqual(fake.opened, ['https://launchpad.37signals.com/integrations']);
 });
+
+test('no default application menu (its Ctrl+R reload and zoom keys reach the popup); macOS keeps app and Edit roles', async () => {
+  const linux = await start();
+  assert.equal(linux.fake.applicationMenu, null, 'Linux: no menu at all');
+  const windows = await start({ platform: 'win32' });
+  assert.equal(windows.fake.applicationMenu, null, 'Windows: no menu at all');
+  const mac = await start({ platform: 'darwin' });
+  // Copy and paste in the window's fields need the Edit menu's roles on macOS; Cmd+Q the app menu's.
+  assert.deepEqual(
+    mac.fake.applicationMenu?.template.map((item) => item.role),
+    ['appMenu', 'editMenu'],
+  );
+});

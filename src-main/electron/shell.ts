@@ -21,6 +21,7 @@ import { trayModel, trayStatusOf, type TrayAction } from '../core/platform/tray-
 import type { CompanionBackend } from '../core/state/backend.ts';
 import { dispatch } from '../core/state/dispatch.ts';
 import { createWindowApi, type WindowApi } from '../core/state/handlers.ts';
+import { installApplicationMenu } from './app-menu.ts';
 import type { ShellElectron } from './electron-api.ts';
 import { createExternalOpener } from './external.ts';
 import { forwardEvents, ownWindowSender, registerContractIpc } from './ipc.ts';
@@ -184,6 +185,7 @@ async function launch(
 ): Promise<RunningShell> {
   const { app } = electron;
   if (options.platform === 'win32') app.setAppUserModelId(options.appId);
+  installApplicationMenu(electron, options.platform);
   // Packaged builds have no Dock icon (LSUIElement in electron-builder.yml); in development, hide it here.
   if (options.platform === 'darwin' && !app.isPackaged) app.dock?.hide();
 
