@@ -17,7 +17,6 @@ const SEARCH_TYPES: Record<string, string[]> = {
   'Chat::Transcript': ['Chat::Lines::Text', 'Chat::Lines::RichText'],
 };
 
-
 function excerpt(text: string, query: string): string {
   const lower = text.toLowerCase();
   const at = lower.indexOf(query.toLowerCase());
