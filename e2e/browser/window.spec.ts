@@ -367,3 +367,35 @@ test('choosing Deny on the Basecamp page says so once, in the panel', async ({ p
   await expect(page.getByText(denied)).toHaveCount(1);
   await expect(page.locator('.notice')).toHaveCount(0);
 });
+
+/** WCAG contrast of two computed `rgb(r, g, b)` colours. */
+function contrast(foreground: string, background: string): number {
+  const luminance = (colour: string) => {
+    const [r, g, b] = colour
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((part) => {
+        const c = Number(part) / 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
+test('the SANDBOX badge is readable in both themes', async ({ page }) => {
+  await page.goto(harness.url);
+  const badge = page.locator('.badge.sandbox');
+  await expect(badge).toBeVisible();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { color, background } = await badge.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { color: style.color, background: style.backgroundColor };
+    });
+    expect(contrast(color, background), `${colorScheme}: ${color} on ${background}`).toBeGreaterThanOrEqual(
+      4.5,
+    );
+  }
+});
