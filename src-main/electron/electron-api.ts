@@ -109,6 +109,7 @@ export interface AppLike {
   getAppPath(): string;
   exit(code?: number): void;
   setAppUserModelId(id: string): void;
+  disableHardwareAcceleration(): void;
   setLoginItemSettings(settings: Settings): void;
   getLoginItemSettings(
     options?: LoginItemSettingsOptions,

@@ -242,6 +242,7 @@ export function createFakeElectron(
       getAppPath: () => '/app',
       exit: () => {},
       setAppUserModelId: () => {},
+      disableHardwareAcceleration: () => {},
       setLoginItemSettings: (settings: { openAtLogin?: boolean; path?: string; args?: string[] }) => {
         fake.loginItem = {
           openAtLogin: settings.openAtLogin ?? false,

@@ -21,7 +21,7 @@ import { createCompanionBackend } from '../core/state/companion-backend.ts';
 import type { ShellElectron } from './electron-api.ts';
 import { APP_ID, PRODUCT_NAME } from './identity.ts';
 import { startShell, type ShellCompanion, type ShellCompanionOptions } from './shell.ts';
-import { isBridgeLaunch, runStdioBridge } from './stdio-bridge.ts';
+import { isBridgeLaunch, prepareBridgeLaunch, runStdioBridge } from './stdio-bridge.ts';
 
 const electron: ShellElectron = {
   app,
@@ -68,6 +68,8 @@ async function openCompanion(options: ShellCompanionOptions): Promise<ShellCompa
 
 if (isBridgeLaunch(process.argv)) {
   // A stdio client started us as its MCP server: relay, then exit; no tray, no lock, no window.
+  // Chromium's files go to a folder of the bridge's own, set before anything else (see prepareBridgeLaunch).
+  prepareBridgeLaunch(app, process.env, process.platform);
   void runStdioBridge({
     env: process.env,
     input: process.stdin,

@@ -3,8 +3,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { isBridgeLaunch, runStdioBridge, shellBridgeCommand } from './stdio-bridge.ts';
+import {
+  bridgeProfileDir,
+  isBridgeLaunch,
+  prepareBridgeLaunch,
+  runStdioBridge,
+  shellBridgeCommand,
+} from './stdio-bridge.ts';
 
 test('clients start the packaged app itself, or Electron with the app folder in development', () => {
   assert.deepEqual(
@@ -81,4 +89,21 @@ test('the bridge relays a JSON-RPC line to the endpoint with the client token an
   } finally {
     server.close();
   }
+});
+
+test('a bridge launch gives Chromium a folder of its own in the data folder, before anything else', () => {
+  const calls: string[] = [];
+  const app = {
+    setPath: (name: string, value: string) => void calls.push(`${name}=${value}`),
+    disableHardwareAcceleration: () => void calls.push('no-gpu'),
+  };
+  const env = { BASECAMP_COMPANION_HOME: '/data/companion' };
+  const folder = prepareBridgeLaunch(app, env, 'linux');
+  assert.equal(folder, path.join('/data/companion', 'electron', 'stdio-bridge'));
+  assert.deepEqual(calls, [`userData=${folder}`, `sessionData=${folder}`, 'no-gpu']);
+  // Not the data folder's root (Electron's default userData on macOS), nor the tray app's session folder.
+  const mac = bridgeProfileDir({}, 'darwin');
+  assert.notEqual(mac, path.join(os.homedir(), 'Library', 'Application Support', 'Basecamp Companion'));
+  assert.ok(mac.startsWith(path.join(os.homedir(), 'Library', 'Application Support', 'Basecamp Companion')));
+  assert.notEqual(folder, path.join('/data/companion', 'electron'));
 });

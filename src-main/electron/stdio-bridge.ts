@@ -1,8 +1,11 @@
 // The tray app as the stdio bridge for clients that only start stdio servers (Claude Desktop).
 // The packaged app has no Node to run the CLI with (the runAsNode fuse is off), so the client runs
 // the app's own binary with --stdio-bridge; that launch relays and exits, and never touches the tray.
+import path from 'node:path';
 import { readBridgeLaunch, startBridge } from '../core/clients/bridge.ts';
 import { BRIDGE_TOKEN_ENV, BRIDGE_URL_ENV, endpointUrl, type BridgeCommand } from '../core/clients/table.ts';
+import { resolveDataDir } from '../core/paths.ts';
+import type { AppLike } from './electron-api.ts';
 
 export const BRIDGE_ARG = '--stdio-bridge';
 
@@ -22,6 +25,29 @@ export function shellBridgeCommand(options: {
   return options.packaged
     ? { command: options.execPath, args: [BRIDGE_ARG] }
     : { command: options.execPath, args: [options.appPath, BRIDGE_ARG] };
+}
+
+/**
+ * Where Chromium keeps its files during a bridge launch: a folder of its own under the companion's data
+ * folder. Without it they land in Electron's default userData, which on macOS and Windows is the data
+ * folder's root; and sharing the tray app's session folder while it runs makes the two fight over its
+ * caches. Chromium still starts (a packaged app has no plain Node: the runAsNode fuse is off), so also
+ * skip the GPU process, which a relay never needs. Call before anything else, before `ready`.
+ */
+export function prepareBridgeLaunch(
+  app: Pick<AppLike, 'setPath' | 'disableHardwareAcceleration'>,
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform,
+): string {
+  const folder = bridgeProfileDir(env, platform);
+  app.setPath('userData', folder);
+  app.setPath('sessionData', folder);
+  app.disableHardwareAcceleration();
+  return folder;
+}
+
+export function bridgeProfileDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
+  return path.join(resolveDataDir(env, platform), 'electron', 'stdio-bridge');
 }
 
 /** Relay stdin/stdout to the local endpoint until the input ends. Resolves with the exit code. */
