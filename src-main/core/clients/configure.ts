@@ -332,7 +332,11 @@ export function configureClient(context: ConfigureContext, request: ConfigureReq
         tokenFile,
       };
     };
+    // The window shows no command (it would carry the token): it names `configure` in a terminal instead,
+    // which issues its own token. So a token from here would belong to no config: none is issued.
+    const fromWindow = request.caller === 'window';
     if (dryRun || !context.environment.which(spec.cli.command)) {
+      if (fromWindow) return { ...shown, action: 'run-this-command', newToken: false };
       return { ...shown, action: 'run-this-command', ...viaFile(), newToken: issue() };
     }
     // `claude mcp add` refuses an existing name, so take the old entry out first.
@@ -342,10 +346,14 @@ export function configureClient(context: ConfigureContext, request: ConfigureReq
       const reason = (result.stderr || result.stdout || result.error?.message || 'no output')
         .trim()
         .slice(0, 400);
+      const failed = `"${spec.cli.command} mcp add" failed (exit ${result.status ?? 'none'}): ${reason}.`;
+      if (fromWindow) {
+        throw new ClientConfigError(
+          `${failed} Nothing was configured. Run basecamp-companion configure ${spec.id} in a terminal to see the command and run it yourself.`,
+        );
+      }
       issue();
-      throw new ClientConfigError(
-        `"${spec.cli.command} mcp add" failed (exit ${result.status ?? 'none'}): ${reason}. Run it yourself:\n  ${viaFile().command}`,
-      );
+      throw new ClientConfigError(`${failed} Run it yourself:\n  ${viaFile().command}`);
     }
     return { ...shown, action: 'ran-command', file: location.file, command, newToken: issue(location.file) };
   }

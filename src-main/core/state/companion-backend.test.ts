@@ -204,9 +204,22 @@ test('Claude Code without `claude` on PATH: the window names the terminal comman
     );
     if (!envelope.ok) assert.fail(envelope.error.message);
     const { message } = envelope.value as { message: string };
-    assert.doesNotMatch(message, /--print|bcc_/);
-    const named = /`basecamp-companion (configure [^`]+)`/.exec(message)?.[1];
+    assert.doesNotMatch(message, /--print|bcc_|`/);
+    assert.match(message, /nothing was configured yet/);
+    const named = /Run basecamp-companion (configure \S+) in a terminal/.exec(message)?.[1];
     assert.equal(named, 'configure claude-code', message);
+    // Nothing was configured, so no token was issued and no client row appears.
+    assert.equal(companion.clients.list().length, 0);
+    const snapshot = (await dispatch(api.handlers, 'snapshot:get', {}, tray, companion.logger)) as {
+      ok: true;
+      value: Snapshot;
+    };
+    assert.equal(snapshot.value.clients.length, 0);
+    assert.equal(snapshot.value.clientKinds.find((kind) => kind.kind === 'claude-code')?.configured, false);
+    assert.ok(
+      !companion.ring.since(0).some((entry) => /Issued a new token/.test(entry.message)),
+      'no token was issued',
+    );
 
     // What that command prints in a terminal: a line reading the token from the private file, not the token.
     let out = '';
@@ -388,5 +401,42 @@ test('Add to one project from the window refuses a relative path and a system fo
     api.close();
     await companion.close();
     fs.rmSync(home, { recursive: true, force: true });
+  }
+});
+
+test('Claude Code whose claude mcp add fails: the window says so, issues no token and shows none', async () => {
+  const { home, env: base } = throwawayEnv('bcc-window-claude-fails-');
+  const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-failing-claude-'));
+  fs.writeFileSync(path.join(bin, 'claude'), '#!/bin/sh\necho "no such subcommand" >&2\nexit 3\n', {
+    mode: 0o755,
+  });
+  const env = { ...base, PATH: bin };
+  // The client's CLI is spawned through this process's PATH (in the product the two are the same).
+  const path0 = process.env.PATH;
+  process.env.PATH = bin;
+  const { companion, api } = await windowOverSandbox(env);
+  try {
+    const envelope = await dispatch(
+      api.handlers,
+      'clients:configure',
+      { kind: 'claude-code' },
+      tray,
+      companion.logger,
+    );
+    assert.equal(envelope.ok, false);
+    if (envelope.ok) return;
+    assert.match(envelope.error.message, /"claude mcp add" failed \(exit 3\): no such subcommand\./);
+    assert.match(
+      envelope.error.message,
+      /Nothing was configured\. Run basecamp-companion configure claude-code/,
+    );
+    assert.doesNotMatch(envelope.error.message, /bcc_|`|\[redacted/i);
+    assert.equal(companion.clients.list().length, 0, 'no token for a client that was not configured');
+  } finally {
+    api.close();
+    await companion.close();
+    fs.rmSync(home, { recursive: true, force: true });
+    process.env.PATH = path0;
+    fs.rmSync(bin, { recursive: true, force: true });
   }
 });

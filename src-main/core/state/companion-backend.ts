@@ -78,15 +78,16 @@ function describeAction(result: CoreConfigureResult): string {
     case 'ran-command':
       return `Configured ${title} with its own command.`;
     case 'run-this-command':
-      // The command needs the new token, so it is never shown here. The terminal's `configure` (not --print,
-      // which puts the token in the command line and so in shell history) prints one that reads it from a private file.
-      return `The ${result.client.cli?.command ?? title} command is not on your PATH. Run \`basecamp-companion configure ${result.client.id}\` in a terminal: it prints the command to run, which reads the new token from a file only you can read, so the token stays out of your shell history.`;
+      // The command needs a token, so it is never shown here (and none is issued). The terminal's `configure` (not
+      // --print, which puts the token in the command line and so in shell history) prints one that reads it from a private file.
+      // Plain text: the window shows messages as they are, so no Markdown.
+      return `The ${result.client.cli?.command ?? title} command is not on your PATH, so nothing was configured yet. Run basecamp-companion configure ${result.client.id} in a terminal: it prints the command to run, which reads a new token from a file only you can read, so the token stays out of your shell history.`;
     case 'removed':
       return `Removed Basecamp from ${title}.`;
     case 'not-present':
       return `${title} had no Basecamp entry; nothing to remove.`;
     case 'printed':
-      return `Run \`basecamp-companion configure ${result.client.id} --print\` in a terminal to see the snippet.`;
+      return `Run basecamp-companion configure ${result.client.id} --print in a terminal to see the snippet.`;
   }
 }
 
@@ -350,7 +351,7 @@ export function createCompanionBackend(
     },
     connectionInfo: () => ({
       url: companion.server()?.url ?? endpointUrl(companion.settings.get().port),
-      note: 'Each client needs its own token: use Configure (or `basecamp-companion configure <client>`), which writes it into the client’s config.',
+      note: 'Each client needs its own token: use Configure (or run basecamp-companion configure CLIENT in a terminal), which writes it into the client’s config.',
     }),
   };
 }
