@@ -123,14 +123,30 @@ test('every panel, light and dark, from signed out to a revoked client', async (
   await expect(readOnly).toHaveAttribute('aria-checked', 'true');
   await page.getByRole('checkbox', { name: /Campfire/ }).uncheck();
   await expect(page.getByRole('checkbox', { name: /Campfire/ })).not.toBeChecked();
-  await page.getByRole('textbox', { name: /Port/ }).fill('80');
-  await expect(page.getByText('Use a number from 1024 to 65535.')).toBeVisible();
-  await page.getByRole('textbox', { name: /Port/ }).fill('4100');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const portField = page.getByRole('textbox', { name: 'Port' });
+  const save = page.getByRole('button', { name: 'Save', exact: true });
+  await expect(portField).toHaveAccessibleDescription('Stays the same across restarts.');
+  const fieldBorder = await portField.evaluate((el) => getComputedStyle(el).borderTopColor);
+  for (const bad of ['0', '80', 'abc', '65536', '1023', '']) {
+    await portField.fill(bad);
+    await expect(portField).toHaveAttribute('aria-invalid', 'true');
+    await expect(portField).toHaveAccessibleDescription(/a number from 1024 to 65535\.$/);
+    await expect(save).toBeDisabled();
+    // Visibly wrong too: the field's border and the hint under it turn the error colour.
+    const error = await page.locator('.row-hint.invalid').evaluate((el) => getComputedStyle(el).color);
+    expect(await portField.evaluate((el) => getComputedStyle(el).borderTopColor)).toBe(error);
+    expect(error).not.toBe(fieldBorder);
+  }
+  await portField.fill('4100');
+  await expect(portField).toHaveAttribute('aria-invalid', 'false');
+  await save.click();
   await expect(page.locator('.header')).toBeVisible();
   await expect(page.getByText('Port 4100 saved.', { exact: false })).toBeVisible();
-  await expect(page.getByRole('textbox', { name: /Port/ })).toHaveValue('4100');
+  await expect(portField).toHaveValue('4100');
   await expect(page.getByText('http://127.0.0.1:3917/mcp')).toBeVisible();
+  await expect(portField).toHaveAccessibleDescription(
+    'This run uses port 3917; the saved port applies after restart.',
+  );
   await shots(page, testInfo, 'settings');
 
   // Back on Account, everything survives a reload (the cookie, not the spent link, lets us in).

@@ -13,6 +13,17 @@ export function SettingsPanel({ store, snapshot }: { store: WindowStore; snapsho
   };
   const portNumber = Number(port);
   const portValid = /^\d+$/.test(port) && portNumber >= 1024 && portNumber <= 65535;
+  // The server keeps the port it started on; a saved change waits for the next start.
+  const runningPort = snapshot.server.url
+    ? Number(new URL(snapshot.server.url).port) || undefined
+    : undefined;
+  const portHint = !portValid
+    ? port === ''
+      ? 'Enter a port: a number from 1024 to 65535.'
+      : 'Use a number from 1024 to 65535.'
+    : runningPort !== undefined && runningPort !== portNumber
+      ? `This run uses port ${runningPort}; the saved port applies after restart.`
+      : 'Stays the same across restarts.';
   const savePort = (event: FormEvent) => {
     event.preventDefault();
     if (portValid && portNumber !== settings.port)
@@ -47,14 +58,14 @@ export function SettingsPanel({ store, snapshot }: { store: WindowStore; snapsho
           </div>
         )}
         <form className="row" onSubmit={savePort}>
-          <label className="row-text" htmlFor="port">
-            <span className="row-title">Port</span>
-            <span className="row-hint">
-              {portValid || port === ''
-                ? 'Stays the same across restarts.'
-                : 'Use a number from 1024 to 65535.'}
+          <div className="row-text">
+            <label className="row-title" htmlFor="port">
+              Port
+            </label>
+            <span id="port-hint" className={`row-hint${portValid ? '' : ' invalid'}`}>
+              {portHint}
             </span>
-          </label>
+          </div>
           <div className="inline">
             <input
               id="port"
@@ -62,6 +73,7 @@ export function SettingsPanel({ store, snapshot }: { store: WindowStore; snapsho
               inputMode="numeric"
               value={port}
               aria-invalid={!portValid}
+              aria-describedby="port-hint"
               onChange={(e) => setPort(e.target.value.trim())}
             />
             <button
