@@ -30,6 +30,7 @@ interface BuilderConfig {
     target: string[];
     icon: string;
     hardenedRuntime: boolean;
+    notarize: boolean;
     entitlements: string;
     entitlementsInherit: string;
     extendInfo: Record<string, unknown>;
@@ -90,6 +91,8 @@ test('asar with native modules unpacked; per-OS targets, menu-bar mode and deskt
   assert.ok(config.asarUnpack.includes('**/*.node'));
   assert.equal(config.mac.extendInfo.LSUIElement, true);
   assert.equal(config.mac.hardenedRuntime, true);
+  // Notarised when the APPLE_* variables are set (electron-builder skips it when they are not).
+  assert.equal(config.mac.notarize, true);
   assert.deepEqual(config.mac.target, ['dmg', 'zip']);
   assert.deepEqual(config.win.target, ['nsis']);
   assert.deepEqual(config.linux.target, ['AppImage', 'deb']);
