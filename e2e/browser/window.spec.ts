@@ -415,3 +415,25 @@ test('the SANDBOX badge is readable in both themes', async ({ page }) => {
     );
   }
 });
+
+test('removing Basecamp from a client asks once more, like Revoke', async ({ page }) => {
+  await page.goto(harness.url);
+  await page.getByRole('tab', { name: 'Clients' }).click();
+  await page.getByRole('button', { name: 'Configure Zed' }).click();
+  await expect(page.getByRole('button', { name: 'Configure Zed' })).toContainText('Configured');
+  const remove = page.getByRole('button', { name: 'Remove Basecamp from Zed' });
+  const box = (await remove.boundingBox())!;
+  expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(24);
+
+  await remove.click();
+  const confirm = page.getByRole('group', { name: 'Remove Basecamp from Zed?' });
+  await confirm.getByRole('button', { name: 'Keep' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Configure Zed' })).toContainText('Configured');
+
+  await remove.click();
+  await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(page.getByText('Removed.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Configure Zed' })).not.toContainText('Configured');
+  await expect(remove).toHaveCount(0);
+});

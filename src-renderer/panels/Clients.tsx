@@ -152,6 +152,8 @@ function ClientRow({ client, store }: { client: ClientView; store: WindowStore }
 
 function KindTile({ kind, store }: { kind: ClientKindView; store: WindowStore }) {
   const [busy, setBusy] = useState(false);
+  // Removing edits the client's config file: ask once more, like Revoke.
+  const [confirming, setConfirming] = useState(false);
   const configure = async () => {
     setBusy(true);
     const result = await store.act('clients:configure', { kind: kind.kind });
@@ -159,6 +161,7 @@ function KindTile({ kind, store }: { kind: ClientKindView; store: WindowStore })
     if (result) store.notify('success', [result.message, result.restartHint].filter(Boolean).join(' '));
   };
   const remove = async () => {
+    setConfirming(false);
     const result = await store.act('clients:remove', { kind: kind.kind });
     if (result) store.notify('info', result.message);
   };
@@ -176,16 +179,26 @@ function KindTile({ kind, store }: { kind: ClientKindView; store: WindowStore })
           {busy ? 'Writing…' : kind.configured ? '✓ Configured' : kind.installed ? 'Detected' : 'Set up'}
         </span>
       </button>
-      {kind.configured && (
+      {kind.configured && !confirming && (
         <button
           type="button"
           className="tile-remove"
-          onClick={() => void remove()}
+          onClick={() => setConfirming(true)}
           aria-label={`Remove Basecamp from ${kind.label}`}
           title="Remove"
         >
           ×
         </button>
+      )}
+      {kind.configured && confirming && (
+        <div className="tile-confirm" role="group" aria-label={`Remove Basecamp from ${kind.label}?`}>
+          <button type="button" className="button small danger" onClick={() => void remove()}>
+            Remove
+          </button>
+          <button type="button" className="button small ghost" onClick={() => setConfirming(false)}>
+            Keep
+          </button>
+        </div>
       )}
     </li>
   );
