@@ -6,7 +6,7 @@ import type { Settings } from '../settings/settings.ts';
 import { KeychainError, type SecretStore } from '../secrets/store.ts';
 import { registerSecret } from '../log/redact.ts';
 import { DEFAULT_REDIRECT_URI, REGISTER_INTEGRATION_URL, resolveClient, resolveEndpoints } from './config.ts';
-import { AuthError, accountNotChosenError } from './errors.ts';
+import { AuthError, SIGN_IN, SIGN_IN_AGAIN, accountNotChosenError } from './errors.ts';
 import { createLaunchpad } from './launchpad.ts';
 import { accountList, runLogin, type LoginOptions, type LoginProgress, type LoginResult } from './login.ts';
 import { createTokenProvider, type AuthTokenProvider } from './token-provider.ts';
@@ -71,10 +71,9 @@ export function userAgentFor(settings: SettingsData, version = '0.1.0'): string 
 }
 
 function summaryFor(data: SettingsData, selected: AccountRecord | undefined): string {
-  if (data.signInState === 'signed-out' || !data.identity)
-    return 'Not signed in. Sign in from the tray or with `basecamp-companion login`.';
+  if (data.signInState === 'signed-out' || !data.identity) return `Not signed in. ${SIGN_IN}`;
   if (data.signInState === 'needs-sign-in') {
-    return `The sign-in for ${data.identity.name} has ended and could not be renewed. Sign in again from the tray or with \`basecamp-companion login\`.`;
+    return `The sign-in for ${data.identity.name} has ended and could not be renewed. ${SIGN_IN_AGAIN}`;
   }
   if (!selected) {
     return `Signed in as ${data.identity.name}; choose an account (${accountList(data.accounts)}) with \`basecamp-companion login --account ID\` or in the window.`;

@@ -34,8 +34,12 @@ export class AuthError extends Error {
   }
 }
 
+// The same words in the tray app and a `serve --dashboard` run (which has a window but no tray); plain text,
+// since the window shows it as it is.
+export const SIGN_IN =
+  'Sign in from Basecamp Companion (its window or tray menu), or run basecamp-companion login.';
 export const SIGN_IN_AGAIN =
-  'Sign in again from the Basecamp Companion tray menu or with `basecamp-companion login`.';
+  'Sign in again from Basecamp Companion (its window or tray menu), or run basecamp-companion login.';
 
 /** Several accounts and no default chosen: each call must name one (bc_whoami lists them). */
 export function accountNotChosenError(accounts: { id: number; name: string }[]): AuthError {

@@ -95,7 +95,7 @@ test('a revoked refresh token turns into "needs sign-in": a clear error, the sta
     assert.equal(error.code, 'needs_sign_in');
     assert.match(
       error.message,
-      /Sign in again from the Basecamp Companion tray menu or with `basecamp-companion login`/,
+      /Sign in again from Basecamp Companion \(its window or tray menu\), or run basecamp-companion login\./,
     );
   }
   assert.equal(h.sandbox.counters.tokenRequests.refresh_token, 1);

@@ -208,6 +208,12 @@ test('signed out: a tool call says how to sign in once', async (t) => {
   const text = (result.content as { text: string }[]).map((part) => part.text).join('\n');
   assert.equal(result.isError, true);
   assert.match(text, /^Not signed in\./);
+  // A `serve --dashboard` run has a window but no tray: name both, in plain words.
+  assert.match(
+    text,
+    /Sign in from Basecamp Companion \(its window or tray menu\), or run basecamp-companion login\./,
+  );
+  assert.doesNotMatch(text, /`/);
   assert.equal(text.match(/sign in/gi)?.length, 1, text);
 });
 
