@@ -14,9 +14,7 @@ export function SettingsPanel({ store, snapshot }: { store: WindowStore; snapsho
   const portNumber = Number(port);
   const portValid = /^\d+$/.test(port) && portNumber >= 1024 && portNumber <= 65535;
   // The server keeps the port it started on; a saved change waits for the next start.
-  const runningPort = snapshot.server.url
-    ? Number(new URL(snapshot.server.url).port) || undefined
-    : undefined;
+  const runningPort = snapshot.server.state === 'running' ? snapshot.server.port : undefined;
   const portHint = !portValid
     ? port === ''
       ? 'Enter a port: a number from 1024 to 65535.'
