@@ -437,3 +437,26 @@ test('removing Basecamp from a client asks once more, like Revoke', async ({ pag
   await expect(page.getByRole('button', { name: 'Configure Zed' })).not.toContainText('Configured');
   await expect(remove).toHaveCount(0);
 });
+
+test('the dashboard has an inline icon, so the browser asks for no /favicon.ico', async ({ page }) => {
+  const missing: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto(harness.url);
+  await expect(page.locator('.status')).toContainText('Signed out');
+  const icon = page.locator('link[rel="icon"]');
+  await expect(icon).toHaveAttribute('href', /^data:image\/svg\+xml,/);
+  // It decodes as an image under the page's own content security policy.
+  const size = await icon.evaluate(
+    (link: HTMLLinkElement) =>
+      new Promise<number>((resolve, reject) => {
+        const image = new Image();
+        image.onload = () => resolve(image.naturalWidth);
+        image.onerror = () => reject(new Error('the icon did not load'));
+        image.src = link.href;
+      }),
+  );
+  expect(size).toBeGreaterThan(0);
+  expect(missing).toEqual([]);
+});
