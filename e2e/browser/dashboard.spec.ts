@@ -72,12 +72,19 @@ test('sign in, configure Cursor, call a tool, see it, revoke it', async ({ page 
     const entry = await test.step('configure Cursor into the throwaway HOME', async () => {
       await page.getByRole('tab', { name: 'Clients' }).click();
       await shots(page, testInfo, 'clients-empty');
+      const [running] = await serve.waitFor(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/m);
       await page.getByRole('button', { name: 'Configure Cursor' }).click();
       await expect(page.getByRole('listitem', { name: /^Cursor/ })).toBeVisible();
+      // This run is on --port 0: the file gets the port in settings, as `configure` in a terminal writes
+      // it, and the window says when Cursor will connect.
+      await expect(
+        page.getByText(/Cursor will connect once the companion runs on port 3917\./),
+      ).toBeVisible();
       const written = cursorEntry(home);
-      expect(written.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
+      expect(written.url).toBe('http://127.0.0.1:3917/mcp');
       expect(written.headers.Authorization).toMatch(/^Bearer \S+/);
-      return written;
+      // The MCP client below stands for Cursor on a later run: this run's address, the file's token.
+      return { url: running, headers: written.headers };
     });
 
     const cursor = page.getByRole('listitem', { name: /^Cursor/ });
