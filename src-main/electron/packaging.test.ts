@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import YAML from 'yaml';
+import { MAIN_EXTERNALS } from '../../scripts/build.ts';
 import { APP_ID, PRODUCT_NAME } from './identity.ts';
 
 const root = path.join(import.meta.dirname, '..', '..');
@@ -144,4 +145,18 @@ test('electron-builder itself loads and validates the configuration', async () =
   const config = await getConfig(root, path.join(root, 'electron-builder.yml'), null);
   await validateConfiguration(config, new DebugLogger(false));
   await assert.rejects(validateConfiguration({ ...config, asarUnpackk: [] }, new DebugLogger(false)));
+});
+
+test('the app ships only the node_modules the main bundle leaves outside, not a second copy of the rest', () => {
+  const { files } = readConfig();
+  assert.ok(files.includes('!node_modules/**'), 'bundled dependencies are left out of the asar');
+  const shipped = files.filter((file) => file.startsWith('node_modules/')).sort();
+  const external = MAIN_EXTERNALS.filter((name) => name !== 'electron')
+    .map((name) => `node_modules/${name}/**`)
+    .sort();
+  assert.deepEqual(shipped, external, 'each external of scripts/build.ts, and nothing else');
+  // Externals must be real dependencies, or npm ci --omit=dev would not install them for packaging.
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  for (const name of MAIN_EXTERNALS.filter((entry) => entry !== 'electron' && !entry.includes('*')))
+    assert.ok(pkg.dependencies[name], `${name} is in dependencies`);
 });
