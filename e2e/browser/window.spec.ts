@@ -121,8 +121,15 @@ test('every panel, light and dark, from signed out to a revoked client', async (
   await expect(readOnly).toHaveAttribute('aria-checked', 'false');
   await readOnly.click();
   await expect(readOnly).toHaveAttribute('aria-checked', 'true');
-  await page.getByRole('checkbox', { name: /Campfire/ }).uncheck();
-  await expect(page.getByRole('checkbox', { name: /Campfire/ })).not.toBeChecked();
+  const campfire = page.getByRole('checkbox', { name: 'Campfire 2 actions' });
+  await expect(page.getByRole('checkbox', { name: 'To-dos 7 actions' })).toBeChecked();
+  await campfire.uncheck();
+  await expect(campfire).not.toBeChecked();
+  await expect(page.getByText('Campfire is off: AI tools no longer see its actions.')).toBeVisible();
+  await campfire.check();
+  await expect(page.getByText('Campfire is on: AI tools can use its actions again.')).toBeVisible();
+  await campfire.uncheck();
+  await expect(campfire).not.toBeChecked();
   const portField = page.getByRole('textbox', { name: 'Port' });
   const save = page.getByRole('button', { name: 'Save', exact: true });
   await expect(portField).toHaveAccessibleDescription('Stays the same across restarts.');

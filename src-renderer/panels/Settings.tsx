@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { LogLevelName, SettingsPatch, Snapshot } from '../../src-shared/contract.ts';
+import type { DomainView, LogLevelName, SettingsPatch, Snapshot } from '../../src-shared/contract.ts';
 import type { WindowStore } from '../store.ts';
 import { CopyButton, Section, Switch } from '../ui/controls.tsx';
+import { count } from '../ui/format.ts';
 
 export function SettingsPanel({ store, snapshot }: { store: WindowStore; snapshot: Snapshot }) {
   const { settings } = snapshot;
@@ -31,12 +32,19 @@ export function SettingsPanel({ store, snapshot }: { store: WindowStore; snapsho
       );
   };
   const enabled = (id: string) => !settings.disabledDomains.includes(id);
-  const toggleDomain = (id: string) =>
-    void update({
-      disabledDomains: enabled(id)
-        ? [...settings.disabledDomains, id]
-        : settings.disabledDomains.filter((d) => d !== id),
-    });
+  const toggleDomain = (domain: DomainView) => {
+    const turningOff = enabled(domain.id);
+    void update(
+      {
+        disabledDomains: turningOff
+          ? [...settings.disabledDomains, domain.id]
+          : settings.disabledDomains.filter((d) => d !== domain.id),
+      },
+      turningOff
+        ? `${domain.title} is off: AI tools no longer see its actions.`
+        : `${domain.title} is on: AI tools can use its actions again.`,
+    );
+  };
 
   return (
     <div className="panel-body">
@@ -106,15 +114,9 @@ export function SettingsPanel({ store, snapshot }: { store: WindowStore; snapsho
             {snapshot.domains.map((domain) => (
               <li key={domain.id}>
                 <label className="check">
-                  <input
-                    type="checkbox"
-                    checked={enabled(domain.id)}
-                    onChange={() => toggleDomain(domain.id)}
-                  />
+                  <input type="checkbox" checked={enabled(domain.id)} onChange={() => toggleDomain(domain)} />
                   <span>{domain.title}</span>
-                  <span className="muted small" title={`${domain.toolCount} actions`}>
-                    {domain.toolCount}
-                  </span>
+                  <span className="muted small">{count(domain.toolCount, 'action')}</span>
                 </label>
               </li>
             ))}

@@ -41,7 +41,7 @@ const sort = {
 
 export default defineDomain({
   name: 'clients',
-  title: 'Client side',
+  title: 'Client approvals and messages',
   summary:
     'Working with clients in a project: approval requests, client messages (correspondences) and their replies.',
   operations: [
