@@ -7,6 +7,8 @@ export interface CliIo {
   cwd: string;
   /** Aborted on SIGINT/SIGTERM; long-running commands (serve, sandbox, login) stop cleanly on it. */
   signal: AbortSignal;
+  /** The terminal's input, when there is one (`serve --dashboard` prints a new link on Enter). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 export interface CliOption {

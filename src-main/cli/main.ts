@@ -13,5 +13,6 @@ const code = await runCli(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   signal: controller.signal,
+  stdin: process.stdin,
 });
 process.exitCode = code;

@@ -8,6 +8,7 @@ import { startDashboard } from '../../core/dashboard/dashboard.ts';
 import { createWindowApi } from '../../core/state/handlers.ts';
 import { flag, portOption, UsageError, type CliCommand } from '../command.ts';
 import { bridgeLauncher } from './clients-context.ts';
+import { printLinkOnEnter } from './dashboard-links.ts';
 
 /** The built window bundle (`npm run build` writes it). */
 const rendererDir = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
@@ -102,6 +103,7 @@ export const serveCommand: CliCommand = {
         );
       }
       let closeDashboard: (() => Promise<void>) | undefined;
+      let stopLinks: (() => void) | undefined;
       if (dashboard) {
         const backend = createCompanionBackend(companion, {
           surface: 'dashboard',
@@ -119,6 +121,20 @@ export const serveCommand: CliCommand = {
           windowApi.close();
         };
         io.stdout.write(`\nDashboard (a one-time link; open it once):\n${served.url}\n`);
+        // serve's stdin is free (the stdio relay is the separate `bridge` command): a line on it asks for a link.
+        if (io.stdin) {
+          stopLinks = printLinkOnEnter(
+            io.stdin,
+            served.newLink,
+            io.stdout,
+            companion.logger.child('dashboard'),
+          );
+          io.stdout.write(
+            io.stdin.isTTY
+              ? 'Press Enter for a new dashboard link.\n'
+              : 'Send a line on stdin for a new dashboard link.\n',
+          );
+        }
         if (!flag(args, 'no-browser')) {
           await openInSystemBrowser(served.url).catch((error: Error) =>
             io.stderr.write(`Could not open the browser (${error.message}); open the link above yourself.\n`),
@@ -131,6 +147,7 @@ export const serveCommand: CliCommand = {
         else io.signal.addEventListener('abort', () => resolve(), { once: true });
       });
       io.stderr.write('Stopping…\n');
+      stopLinks?.();
       await closeDashboard?.();
       return 0;
     } finally {

@@ -210,7 +210,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
           res,
           403,
           'This link has been used',
-          'Each dashboard link opens once. Ask the companion for a new one: run <code>basecamp-companion serve --dashboard</code> again.',
+          'Each dashboard link opens once. For a new one, press Enter in the terminal where <code>basecamp-companion serve --dashboard</code> runs; the companion keeps running.',
         );
       }
       const session = mint();
@@ -236,7 +236,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
         res,
         401,
         'Open the dashboard from its link',
-        'For your safety the dashboard only opens from the one-time link the companion prints (<code>serve --dashboard</code>).',
+        'For your safety the dashboard only opens from the one-time link the companion prints (<code>serve --dashboard</code>). Press Enter in its terminal for a new one.',
       );
     }
 
