@@ -113,6 +113,12 @@ export async function createCompanion(options: CompanionOptions = {}): Promise<C
     ...(options.consoleLevel ? { consoleLevel: options.consoleLevel } : {}),
   });
   for (const entry of bootRing.since()) logger[entry.level](entry.message, entry.fields);
+  if (envLevel !== undefined && envLevel !== '' && !isLogLevel(envLevel)) {
+    const shown = JSON.stringify(envLevel.replace(/[^\x20-\x7e]/g, '?').slice(0, 40));
+    logger.warn(
+      `BASECAMP_COMPANION_LOG_LEVEL=${shown} is not a log level, so it is ignored: use debug, info, warn or error (the settings' level "${settings.get().logLevel}" applies).`,
+    );
+  }
   if (!isLogLevel(envLevel)) {
     settings.onChange((next, previous) => {
       if (next.logLevel !== previous.logLevel) logger.setLevel(next.logLevel);
