@@ -5,6 +5,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createMemoryBackend } from '../../../e2e/browser/memory-backend.ts';
+import { MAX_KNOWN_SECRETS, redactText, registerSecret } from '../log/redact.ts';
 import { createWindowApi } from '../state/handlers.ts';
 import { SESSION_IDLE_MS, SESSION_LIFETIME_MS, startDashboard, type Dashboard } from './dashboard.ts';
 
@@ -272,6 +273,24 @@ test('a dashboard session ends after its lifetime, or when left idle', async () 
       401,
       'idle too long',
     );
+  } finally {
+    await done();
+  }
+});
+
+test('a flood of new links keeps only the newest few open and does not push real secrets out of the redactor', async () => {
+  const { dashboard, done } = await started();
+  try {
+    const secret = 'correct-horse-battery-staple-42';
+    registerSecret(secret);
+    const oldest = new URL(dashboard.newLink());
+    for (let i = 0; i < MAX_KNOWN_SECRETS + 10; i++) dashboard.newLink();
+    assert.equal(redactText(`seen ${secret} here`).includes(secret), false, 'a real token is still masked');
+    const retired = await request(dashboard, oldest.pathname + oldest.search);
+    assert.equal(retired.status, 403, 'a link retired by newer ones no longer opens a session');
+    assert.equal(retired.headers['set-cookie'], undefined);
+    const newest = new URL(dashboard.newLink());
+    assert.equal((await request(dashboard, newest.pathname + newest.search)).status, 303);
   } finally {
     await done();
   }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { ServerResponse } from 'node:http';
 import type { ContractHandlers } from '../../../src-shared/contract.ts';
 import type { Logger } from '../log/logger.ts';
-import { registerSecret } from '../log/redact.ts';
+import { forgetSecret, registerSecret } from '../log/redact.ts';
 import { dispatch } from '../state/dispatch.ts';
 import type { ContractEvents } from '../state/handlers.ts';
 import {
@@ -43,6 +43,11 @@ const HEARTBEAT_MS = 20_000;
 /** A dashboard session ends 12 hours after the link was opened, or after an hour without a request. */
 export const SESSION_LIFETIME_MS = 12 * 60 * 60_000;
 export const SESSION_IDLE_MS = 60 * 60_000;
+/**
+ * Unopened links kept at once: each Enter adds one, so a flood of lines on stdin would otherwise grow the set
+ * without end and push real tokens out of the log redactor's capped list. A newer link retires the oldest.
+ */
+export const MAX_OPEN_LINKS = 5;
 
 class BodyTooLarge extends Error {}
 
@@ -303,6 +308,11 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
   const newLink = (): string => {
     const token = mint();
     linkTokens.add(token);
+    if (linkTokens.size > MAX_OPEN_LINKS) {
+      const oldest = linkTokens.values().next().value!;
+      linkTokens.delete(oldest);
+      forgetSecret(oldest);
+    }
     return `${origin}/?token=${token}`;
   };
 
