@@ -332,8 +332,10 @@ function holdsSecret(value: unknown, key = ''): boolean {
 }
 
 /**
- * The mode to give back after our entry is removed: the user's own, recorded when we narrowed the file, once no
- * token of ours (nor any other secret-looking value) is left in it and nobody changed the mode since.
+ * The mode to give back after our entry is removed: the read access we took when we narrowed the file, once no
+ * token of ours (nor any other secret-looking value) is left in it and nobody changed the mode since. Only group
+ * and world read come back: the record lives in a hand-editable settings file, so it never makes a file
+ * writable by others, executable or setuid.
  */
 function restoredMode(
   location: EntryLocation,
@@ -348,7 +350,8 @@ function restoredMode(
   } catch {
     return undefined; // unreadable as data: stay private
   }
-  return before;
+  const restored = current | (before & 0o044);
+  return restored === current ? undefined : restored;
 }
 
 function readsBack(location: EntryLocation, text: string, value: unknown): boolean {

@@ -222,3 +222,24 @@ test('a narrowed file that still holds one of our tokens (copied by hand) stays 
   configureClient(nextRun(path.join(root, 'data'), context), { client: 'cursor', remove: true });
   assert.equal(fs.statSync(file).mode & 0o777, 0o600);
 });
+
+test('a hand-edited tightenedFrom gives back only read access on remove: never write, setuid or more than was taken', () => {
+  for (const edited of [0o666, 0o677, 0o4666]) {
+    const { root, home, context } = world();
+    const file = path.join(home, '.cursor', 'mcp.json');
+    fs.mkdirSync(path.dirname(file));
+    fs.writeFileSync(file, '{ "mcpServers": {} }\n');
+    fs.chmodSync(file, 0o644);
+    configureClient(context, { client: 'cursor' });
+    const settingsFile = fs
+      .readdirSync(path.join(root, 'data'))
+      .map((name) => path.join(root, 'data', name))
+      .find((name) => name.endsWith('.json') && fs.readFileSync(name, 'utf8').includes('tightenedFrom'))!;
+    const text = fs.readFileSync(settingsFile, 'utf8');
+    assert.match(text, /"tightenedFrom": 420/);
+    fs.writeFileSync(settingsFile, text.replace('"tightenedFrom": 420', `"tightenedFrom": ${edited}`));
+    configureClient(nextRun(path.join(root, 'data'), context), { client: 'cursor', remove: true });
+    const mode = fs.statSync(file).mode & 0o7777;
+    assert.equal(mode & ~0o644, 0, `${edited.toString(8)} gave back ${mode.toString(8)}`);
+  }
+});
