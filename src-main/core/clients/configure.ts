@@ -190,6 +190,19 @@ function realOrSame(file: string): string {
   }
 }
 
+/** Where a file to be written really lands: its nearest existing folder with links followed, plus the rest. */
+function realLanding(file: string, p: ReturnType<typeof pathsFor>): string {
+  let existing = file;
+  while (!fs.existsSync(existing) && p.dirname(existing) !== existing) existing = p.dirname(existing);
+  return p.join(realOrSame(existing), p.relative(existing, file));
+}
+
+/** True when `file` is below (not at) `home`, both compared as real paths. */
+function isInsideHome(file: string, home: string, p: ReturnType<typeof pathsFor>): boolean {
+  const inside = p.relative(realOrSame(home), file);
+  return inside !== '' && !inside.startsWith('..') && !p.isAbsolute(inside);
+}
+
 function scopeOf(
   spec: ClientSpec,
   request: ConfigureRequest,
@@ -224,8 +237,7 @@ function scopeOf(
   }
   // From the window a token file lands only in the user's own folders, never in /etc or C:\Windows.
   if (caller === 'window') {
-    const inside = p.relative(realOrSame(environment.home), realOrSame(project));
-    if (inside === '' || inside.startsWith('..') || p.isAbsolute(inside)) {
+    if (!isInsideHome(realOrSame(project), environment.home, p)) {
       throw new ClientConfigError(
         `${project} is not a folder inside your home folder (${environment.home}). ${next.project}${next.other.replace('CLIENT', spec.id)}`,
       );
@@ -269,6 +281,18 @@ export function configureClient(context: ConfigureContext, request: ConfigureReq
   if (scope === 'project' && sameFile(location.file, locate(client, context.environment, 'user').file)) {
     throw new ClientConfigError(
       `${location.file} is ${client.title}'s user config, not a project file. ${NEXT_STEP[request.caller ?? 'cli'].user}`,
+    );
+  }
+  // A project's .cursor (or .vscode, .mcp.json) may itself be a link: from the window the file must land in the
+  // home folder too, not wherever the link points.
+  const p = pathsFor(context.environment.platform);
+  if (
+    scope === 'project' &&
+    request.caller === 'window' &&
+    !isInsideHome(realLanding(location.file, p), context.environment.home, p)
+  ) {
+    throw new ClientConfigError(
+      `${location.file} leads outside your home folder (${realLanding(location.file, p)}). ${NEXT_STEP.window.project}${NEXT_STEP.window.other.replace('CLIENT', spec.id)}`,
     );
   }
   const url = endpointUrl(context.port);

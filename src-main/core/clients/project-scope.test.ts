@@ -234,3 +234,19 @@ test('from the window a project is a full path to a folder inside the home folde
   // The CLI still takes any folder the user names.
   assert.equal(configureClient(context, { client: 'cursor', project: outside }).action, 'added');
 });
+
+test('from the window a project whose client folder is a link out of the home folder is refused', () => {
+  const { project: outside, home, context, registry } = world();
+  const inside = path.join(home, 'code', 'app');
+  fs.mkdirSync(inside, { recursive: true });
+  // The project is inside the home folder, but its .cursor folder leads to /etc-like ground outside it.
+  fs.symlinkSync(outside, path.join(inside, '.cursor'));
+  assert.throws(
+    () => configureClient(context, { client: 'cursor', caller: 'window', project: inside }),
+    (error: Error) => error instanceof ClientConfigError && /outside your home folder/.test(error.message),
+  );
+  assert.deepEqual(fs.readdirSync(outside), [], 'nothing written through the link');
+  assert.equal(registry.list().length, 0, 'no token for a refused folder');
+  // The CLI still follows the link the user made.
+  assert.equal(configureClient(context, { client: 'cursor', project: inside }).action, 'added');
+});
