@@ -200,7 +200,8 @@ function realLanding(file: string, p: ReturnType<typeof pathsFor>): string {
 /** True when `file` is below (not at) `home`, both compared as real paths. */
 function isInsideHome(file: string, home: string, p: ReturnType<typeof pathsFor>): boolean {
   const inside = p.relative(realOrSame(home), file);
-  return inside !== '' && !inside.startsWith('..') && !p.isAbsolute(inside);
+  // `..projects` is a folder inside; only `..` itself or `../…` climbs out.
+  return inside !== '' && inside !== '..' && !inside.startsWith('..' + p.sep) && !p.isAbsolute(inside);
 }
 
 function scopeOf(

@@ -250,3 +250,12 @@ test('from the window a project whose client folder is a link out of the home fo
   // The CLI still follows the link the user made.
   assert.equal(configureClient(context, { client: 'cursor', project: inside }).action, 'added');
 });
+
+test('from the window a folder inside the home folder whose name starts with two dots is accepted', () => {
+  const { home, context } = world();
+  const dotted = path.join(home, '..projects');
+  fs.mkdirSync(dotted);
+  const result = configureClient(context, { client: 'cursor', caller: 'window', project: dotted });
+  assert.equal(result.action, 'added');
+  assert.equal(result.file, path.join(dotted, '.cursor', 'mcp.json'));
+});
