@@ -42,7 +42,7 @@ async function listed(home: ThrowawayHome): Promise<Listed> {
 // A PATH with the shell tools but no AI client on it.
 const plainPath = '/usr/bin:/bin';
 
-test('after clients revoke, a client whose folder only our configure created is not installed', async (t) => {
+test('after clients revoke, the client reads revoked; once replaced, its folder of ours is no sign it is installed', async (t) => {
   const home = throwawayHome({ PATH: plainPath });
   t.after(() => home.remove());
   const zedDir = path.join(home.home, '.config', 'zed');
@@ -51,19 +51,35 @@ test('after clients revoke, a client whose folder only our configure created is 
   assert.equal((await runCli(['clients', 'revoke', 'zed'], home.env)).code, 0);
 
   const zed = (await listed(home)).clients.find((client) => client.name === 'zed');
-  assert.equal(zed?.state, 'not-installed');
-  assert.match(zed?.problem ?? '', /revoked or replaced/);
+  assert.equal(zed?.state, 'revoked');
+  assert.match(zed?.problem ?? '', /revoked.*configure zed/);
   const table = await runCli(['clients', 'list'], home.env);
-  assert.match(table.stdout, /^zed\s+not installed\s+/m);
+  assert.match(table.stdout, /^zed\s+revoked — configure again\s+/m);
+  assert.match((await runCli(['status'], home.env)).stdout, /^Clients:.*\bzed \(revoked\)/m);
 
   // configure says the same: our folder does not make Zed look installed.
   const printed = await runCli(['configure', 'zed', '--print'], home.env);
   assert.equal(printed.code, 0, printed.stderr);
   assert.match(printed.stdout, /Zed does not look installed here/);
+  // The file keeps the revoked token, the printed one replaced it: our folder does not make Zed installed.
+  assert.equal((await listed(home)).clients.find((client) => client.name === 'zed')?.state, 'not-installed');
 
   // Once Zed writes its own files there, the folder is Zed's: installed.
   fs.writeFileSync(path.join(zedDir, 'keymap.json'), '[]\n');
   assert.equal((await listed(home)).clients.find((client) => client.name === 'zed')?.state, 'installed');
+});
+
+test('configure zed --print: clients list and status say printed, not installed or configured', async (t) => {
+  const home = throwawayHome({ PATH: plainPath });
+  t.after(() => home.remove());
+  assert.equal((await runCli(['configure', 'zed', '--print'], home.env)).code, 0);
+  const table = await runCli(['clients', 'list'], home.env);
+  assert.match(table.stdout, /^zed\s+printed \(not written to a file\)\s/m);
+  assert.doesNotMatch(table.stdout, /Other client tokens/, 'zed is in the table, not listed twice');
+  assert.match(
+    (await runCli(['status'], home.env)).stdout,
+    /^Clients:.*\bzed \(printed, not written to a file\)/m,
+  );
 });
 
 test('configure claude-code without claude on PATH prints a command that reads the token from a private file', async (t) => {
@@ -79,6 +95,13 @@ test('configure claude-code without claude on PATH prints a command that reads t
     .find((line) => line.startsWith('  claude mcp add'))!
     .trim();
   assert.ok(command.includes(`$(cat ${tokenFile})`), command);
+  // Until the user runs it, `clients list` and `status` both say it waits for them.
+  const waiting = await runCli(['clients', 'list'], home.env);
+  assert.match(waiting.stdout, /^claude-code\s+waiting for you to run the printed command\s/m);
+  assert.match(
+    (await runCli(['status'], home.env)).stdout,
+    /^Clients:.*\bclaude-code \(waiting for you to run the printed command\)/m,
+  );
 
   // Run it the way the user would, with a stand-in `claude` that records what it was given.
   const bin = path.join(home.home, 'bin');
@@ -113,6 +136,10 @@ test('configure claude-code without claude on PATH prints a command that reads t
     'the command passes the token that was issued',
   );
   assert.equal(fs.existsSync(tokenFile), false, 'the command deletes the token file');
+  assert.notEqual(
+    (await listed(home)).clients.find((client) => client.name === 'claude-code')?.state,
+    'waiting-for-command',
+  );
 });
 
 const fixture = sandboxServeForFile();

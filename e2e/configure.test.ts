@@ -85,8 +85,12 @@ test('configure, print, dry-run, list and revoke from the command line', async (
   const revoked = await runCli(['clients', 'revoke', 'cursor'], home.env);
   assert.equal(revoked.code, 0, revoked.stderr);
   const after = JSON.parse((await runCli(['clients', 'list', '--json'], home.env)).stdout) as typeof list;
-  // ~/.cursor is there only because configure created it: Cursor is not installed in this HOME.
-  assert.equal(after.clients.find((client) => client.name === 'cursor')?.state, 'not-installed');
+  // Revoked, as `status` says it, in the table's STATE column too.
+  assert.equal(after.clients.find((client) => client.name === 'cursor')?.state, 'revoked');
+  assert.match(
+    (await runCli(['clients', 'list'], home.env)).stdout,
+    /^cursor\s+revoked — configure again\s/m,
+  );
   const unknown = await runCli(['clients', 'revoke', 'nobody'], home.env);
   assert.equal(unknown.code, 1);
   assert.match(unknown.stderr, /No client named "nobody".*Known: cursor/);
@@ -219,6 +223,9 @@ test('configure claude-code --project writes the project’s .mcp.json and says 
     listed.stdout,
     new RegExp(`^claude-code:${project.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+configured\\s`, 'm'),
   );
+  // The other project files are not there and we never wrote them: not configured, not "installed".
+  assert.match(listed.stdout, /^cursor:\S+\s+not configured\s/m);
+  assert.doesNotMatch(listed.stdout, /^\S+:\S+\s+installed\s/m);
 
   const removed = await runCli(['configure', 'claude-code', '--project', project, '--remove'], home.env);
   assert.equal(removed.code, 0, removed.stderr);

@@ -1,14 +1,7 @@
 import { UsageError, flag, stringOption, type CliCommand } from '../command.ts';
-import { clientStatuses, seenFields, type ClientStatus } from '../../core/clients/status.ts';
+import { STATE_LABEL, clientStatuses, seenFields, type ClientStatus } from '../../core/clients/status.ts';
 import { openClientsContext } from './clients-context.ts';
 import { projectClientTitles } from '../../core/clients/table.ts';
-
-const STATE_LABEL: Record<ClientStatus['state'], string> = {
-  'not-installed': 'not installed',
-  installed: 'installed',
-  configured: 'configured',
-  connected: 'connected',
-};
 
 /** "just now", "4 min ago", "3 h ago", "2 days ago": how long since a client last called the endpoint. */
 export function ago(iso: string, now: Date = new Date()): string {
@@ -64,6 +57,7 @@ export const clientsCommand: CliCommand = {
         environment: context.environment,
         registry: context.registry,
         port: context.settings.get().port,
+        tokenFileDir: context.dataDir,
         ...(project ? { project } : {}),
       });
       // Clients configured by --print or by hand have no file we can look at; list them from the registry.

@@ -3,6 +3,8 @@ import { MISSING_TOKEN_MESSAGE, MODE_HEADER, PROFILE_HEADER } from '../../core/m
 import { profileId } from '../../core/paths.ts';
 import { createKeyringStore, keychainErrorFrom, keychainService } from '../../core/secrets/keyring-store.ts';
 import { flag, type CliCommand } from '../command.ts';
+import { recordState, type ClientState } from '../../core/clients/status.ts';
+import { systemEnvironment } from '../../core/clients/environment.ts';
 
 export interface EndpointProbe {
   /** Our endpoint answers on the port. */
@@ -103,6 +105,12 @@ async function keychainTrouble(env: NodeJS.ProcessEnv): Promise<string | undefin
   }
 }
 
+/** What `status` adds after a client's name when it is not simply configured (`clients list` says the same). */
+const STATUS_NOTE: Partial<Record<ClientState, string>> = {
+  'waiting-for-command': 'waiting for you to run the printed command',
+  printed: 'printed, not written to a file',
+};
+
 const KEYCHAIN_PROBE_MS = 5000;
 const PROBE_MAX_BYTES = 4096;
 
@@ -116,11 +124,19 @@ export const statusCommand: CliCommand = {
     try {
       const auth = companion.auth.status();
       const settings = companion.settings.get();
+      // The same state `clients list` shows for the client (revoked, waiting for a printed command, …).
+      const stateOptions = {
+        environment: systemEnvironment({ env: io.env }),
+        registry: companion.clients,
+        port: settings.port,
+        tokenFileDir: companion.paths.dataDir,
+      };
       const clients = companion.clients.list().map((client) => ({
         name: client.name,
         kind: client.kind,
         revoked: Boolean(client.revokedAt),
         configPath: client.configPath,
+        state: recordState(client.name, client.kind, stateOptions) ?? null,
       }));
       const mcpUrl = `http://127.0.0.1:${settings.port}/mcp`;
       const ownProfile = profileId(companion.paths.dataDir);
@@ -161,7 +177,7 @@ export const statusCommand: CliCommand = {
         `Keychain:       ${auth.keychain}${keychainProblem ? ` — ${keychainProblem}` : ''}`,
         `MCP endpoint:   ${report.mcpUrl} (${describeServing(probe, ownProfile)})${settings.readOnly ? ', read-only' : ''}`,
         `Data directory: ${companion.paths.dataDir}`,
-        `Clients:        ${clients.length ? clients.map((c) => `${c.name}${c.revoked ? ' (revoked)' : ''}`).join(', ') : 'none configured yet — try `basecamp-companion configure cursor`'}`,
+        `Clients:        ${clients.length ? clients.map((c) => `${c.name}${c.revoked ? ' (revoked)' : c.state && STATUS_NOTE[c.state] ? ` (${STATUS_NOTE[c.state]})` : ''}`).join(', ') : 'none configured yet — try `basecamp-companion configure cursor`'}`,
       ];
       if (auth.problem) lines.push(`Problem:        ${auth.problem}`);
       io.stdout.write(lines.join('\n') + '\n');

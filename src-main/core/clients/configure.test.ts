@@ -99,9 +99,9 @@ test('after a revoke, configure issues a new token; the other clients keep their
   assert.equal(registry.verifyClientToken(oldCursor), undefined);
   assert.equal(registry.verifyClientToken(vscodeToken)?.name, 'vscode');
   const status = clientStatus(findClient('cursor')!, { environment, registry, port: 3917 });
-  // Only our own configure created ~/.cursor here: that is no sign Cursor is installed.
-  assert.equal(status.state, 'not-installed');
-  assert.match(status.problem!, /revoked or replaced/);
+  // Said as `status` says it: revoked, whatever made ~/.cursor.
+  assert.equal(status.state, 'revoked');
+  assert.match(status.problem!, /revoked.*configure cursor/);
 
   const again = configureClient(context, { client: 'cursor' });
   assert.equal(again.action, 'updated');

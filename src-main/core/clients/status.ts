@@ -1,5 +1,8 @@
 // Where each AI client stands: not installed, installed, configured (our entry with a live token), connected
-// (our endpoint has seen it). The window's "Connect clients" list and `clients list` both read this.
+// (our endpoint has seen it), or one of the in-between states a token can be in (revoked, a printed command
+// not run yet, printed by --print). The window's "Connect clients" list and `clients list` both read this.
+import fs from 'node:fs';
+import path from 'node:path';
 import { readEntry } from './config-file.ts';
 import { locate } from './configure.ts';
 import { pathsFor, type ClientEnvironment } from './environment.ts';
@@ -15,7 +18,31 @@ import {
 import { tokensIn, type ClientInfo, type ClientRegistry, type ClientStats } from './tokens.ts';
 import { isInstalledApartFromUs } from './installed.ts';
 
-export type ClientState = 'not-installed' | 'installed' | 'configured' | 'connected';
+export type ClientState =
+  | 'not-installed'
+  | 'installed'
+  /** A project file without our entry: the client being installed says nothing about one project. */
+  | 'not-configured'
+  /** `clients revoke` took its token back: its calls get 401 until it is configured again. */
+  | 'revoked'
+  /** configure printed a command (the client's CLI was not on PATH) whose token file is still unread. */
+  | 'waiting-for-command'
+  /** configure --print issued a token and wrote no file: where it went we cannot see. */
+  | 'printed'
+  | 'configured'
+  | 'connected';
+
+/** How `clients list` and `status` say each state (the README's CLI table describes them). */
+export const STATE_LABEL: Record<ClientState, string> = {
+  'not-installed': 'not installed',
+  installed: 'installed',
+  'not-configured': 'not configured',
+  revoked: 'revoked — configure again',
+  'waiting-for-command': 'waiting for you to run the printed command',
+  printed: 'printed (not written to a file)',
+  configured: 'configured',
+  connected: 'connected',
+};
 
 /** "Connected" means it called us this recently; before that it is configured, last seen at such a time. */
 export const CONNECTED_WITHIN_MS = 15 * 60_000;
@@ -75,6 +102,50 @@ export interface StatusOptions {
   port: number;
   project?: string;
   now?: () => Date;
+  /** Where configure leaves a printed command's token file (the data directory). */
+  tokenFileDir?: string;
+}
+
+/** True while the token file of a printed command still holds the client's current token. */
+function commandPending(spec: ClientSpec, name: string, options: StatusOptions): boolean {
+  if (!options.tokenFileDir) return false;
+  let token: string;
+  try {
+    token = fs.readFileSync(path.join(options.tokenFileDir, `${spec.id}.token`), 'utf8').trim();
+  } catch {
+    return false;
+  }
+  return options.registry.isCurrentToken(name, token);
+}
+
+/** Our record of a client whose config we cannot read an entry from: revoked, waiting, printed or seen. */
+function stateWithoutEntry(
+  spec: ClientSpec,
+  name: string,
+  options: StatusOptions,
+):
+  | Pick<ClientStatus, 'state' | 'problem' | 'lastSeen' | 'calls' | 'errors' | 'lastSeenFrom' | 'clientInfo'>
+  | undefined {
+  const record = options.registry.get(name);
+  if (!record) return undefined;
+  if (record.revokedAt) return { state: 'revoked', problem: revokedProblem(spec) };
+  if (commandPending(spec, name, options)) return { state: 'waiting-for-command' };
+  // A token with a config file we wrote, whose entry is gone: the file no longer uses it.
+  if (record.configPath) return undefined;
+  const stats = record.stats;
+  if (stats.lastSeen) {
+    const recent = seenRecently(stats.lastSeen, (options.now ?? (() => new Date()))());
+    return {
+      state: recent ? 'connected' : 'configured',
+      ...seenFields(stats),
+      ...(stats.clientInfo ? { clientInfo: stats.clientInfo } : {}),
+    };
+  }
+  return { state: 'printed' };
+}
+
+function revokedProblem(spec: ClientSpec): string {
+  return `Its token was revoked, so its calls get 401; run \`configure ${spec.id}\` to give it a new one.`;
 }
 
 export function clientStatus(
@@ -98,19 +169,22 @@ export function clientStatus(
   // The folder our own configure created (~/.config/zed) is no sign that the client is installed.
   const installed =
     scope === 'project' || isInstalledApartFromUs(spec, environment, registry.get(name)?.firstWrite);
+  const unconfigured: ClientState =
+    scope === 'project' ? 'not-configured' : installed ? 'installed' : 'not-installed';
   let entry: unknown;
   try {
     entry = readEntry(location);
   } catch (error) {
-    return { ...base, state: installed ? 'installed' : 'not-installed', problem: (error as Error).message };
+    return { ...base, state: unconfigured, problem: (error as Error).message };
   }
-  if (entry === undefined) return { ...base, state: installed ? 'installed' : 'not-installed' };
+  if (entry === undefined) return { ...base, state: unconfigured, ...stateWithoutEntry(spec, name, options) };
   const live = tokensIn(entry).some((token) => registry.isCurrentToken(name, token));
   if (!live) {
+    if (registry.get(name)?.revokedAt) return { ...base, state: 'revoked', problem: revokedProblem(spec) };
     return {
       ...base,
-      state: installed ? 'installed' : 'not-installed',
-      problem: 'Its "basecamp" entry has a token that was revoked or replaced; configure it again.',
+      state: unconfigured,
+      problem: 'Its "basecamp" entry has a token that was replaced; configure it again.',
     };
   }
   const wanted = endpointUrl(options.port);
@@ -153,4 +227,13 @@ export function clientStatuses(options: StatusOptions): ClientStatus[] {
     seen.add(status.name);
   }
   return [...user, ...scoped];
+}
+
+/** The state of one registry record (`cursor`, `zed:/path/to/project`), as `clients list` shows its row. */
+export function recordState(name: string, kind: string, options: StatusOptions): ClientState | undefined {
+  const spec = findClient(kind);
+  if (!spec) return undefined;
+  if (name === spec.id) return clientStatus(spec, options).state;
+  if (!name.startsWith(`${spec.id}:`)) return undefined;
+  return clientStatus(spec, { ...options, project: name.slice(spec.id.length + 1) }, 'project').state;
 }
