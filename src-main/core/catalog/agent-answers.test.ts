@@ -285,6 +285,28 @@ describe('a draft points at the way to publish it, never at creating it again', 
     assert.ok(!drafts.structured.items!.some((d) => d.id === draftId), 'no longer a draft');
   });
 
+  test('publish takes only a draft: a published or trashed message is refused and left as it was', async () => {
+    const live = await h.ok('bc_messages', 'create', {
+      project_id: projectId,
+      subject: 'Live',
+      publish: true,
+    });
+    const gone = await h.ok('bc_messages', 'create', { project_id: projectId, subject: 'Gone' });
+    await h.ok('bc_recordings', 'trash', { recording_id: gone.structured.id, confirm: true });
+    for (const [message, status] of [
+      [live, 'active'],
+      [gone, 'trashed'],
+    ] as const) {
+      const id = message.structured.id as number;
+      const answer = await h.call('bc_messages', { action: 'publish', params: { message_id: id } });
+      assert.equal(answer.isError, true, answer.text);
+      assert.match(answer.text, new RegExp(`message ${id} is not a draft \\(it is ${status}\\)`));
+      assert.match(answer.text, /Nothing was changed/);
+      const read = await h.ok('bc_messages', 'get', { message_id: id });
+      assert.equal(read.structured.status, status);
+    }
+  });
+
   test('a draft document says a person publishes it in Basecamp (the API cannot)', async () => {
     const draft = await h.ok('bc_files', 'create_document', { vault_id: vaultId, title: 'Berth rules' });
     assert.equal(draft.structured.status, 'drafted');

@@ -427,6 +427,8 @@ async function runOperation(
     }
     const dockProblem = await resolveDock(op, params, client, options.signal);
     if (dockProblem) return errorAnswer(dockProblem, 'not_in_dock');
+    const unmet = await op.precondition?.(client, params, options.signal);
+    if (unmet) return errorAnswer(unmet, 'precondition_failed');
     const target =
       op.kind === 'destructive' ? await nameTarget(op, params, client, options.signal) : undefined;
     if (target !== undefined && params.confirm !== true) {

@@ -141,6 +141,15 @@ export interface Operation<Params extends z.ZodObject = z.ZodObject> {
   direct?: { name: string; title: string };
   /** Idempotency override; default: reads, PUT and DELETE are idempotent, POST is not. */
   idempotent?: boolean;
+  /**
+   * Checked against Basecamp before the call: a sentence saying why the call would do the wrong thing (publish on
+   * a message that is no draft), or undefined to go ahead. Nothing is sent when it answers a sentence.
+   */
+  precondition?: (
+    client: BasecampClient,
+    params: Record<string, unknown>,
+    signal?: AbortSignal,
+  ) => Promise<string | undefined>;
   /** The answer when the user has several accounts and chose none (whoami lists them instead of failing). */
   withoutAccount?: (accounts: { id: number; name: string }[]) => ToolAnswer;
   /** Operations that are more than one request (who am I, resolve a URL). `method`/`path` still document the main call. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineDomain, defineOperation } from '../operation.ts';
 import { id, ids, line, markdown } from '../params.ts';
+import type { BasecampRecord } from '../operation.ts';
 import { messageView } from '../views.ts';
 
 export default defineDomain({
@@ -107,6 +108,16 @@ export default defineDomain({
       params: z.object({ message_id: id('The draft message id') }),
       // Basecamp turns a draft live with an update to status "active"; the answer's status shows it took.
       fixed: { status: 'active' },
+      // status "active" on a trashed or archived message would be more than a publish: only a draft goes live.
+      precondition: async (client, params, signal) => {
+        const { data } = await client.request<BasecampRecord>({
+          method: 'GET',
+          path: `/messages/${Number(params.message_id)}.json`,
+          signal,
+        });
+        if (data.status === 'drafted') return undefined;
+        return `Publish a draft message: message ${Number(params.message_id)} is not a draft (it is ${String(data.status)}). Nothing was changed.`;
+      },
       kind: 'write',
       openapi: ['UpdateMessage'],
       view: messageView,

@@ -50,7 +50,8 @@ export const messages: Family = {
       boostable: true,
       searchText: (m) => String(m.fields.content ?? ''),
       fields: (message) => ({
-        ...(message.fields.draft ? { status: 'drafted' } : {}),
+        // A draft that was trashed or archived reads as trashed or archived, as in Basecamp.
+        ...(message.fields.draft && message.status === 'active' ? { status: 'drafted' } : {}),
         content: message.fields.content ?? '',
         content_attachments: [],
         subject: message.title,

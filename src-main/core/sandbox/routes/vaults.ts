@@ -31,7 +31,7 @@ export const vaults: Family = {
       boostable: true,
       searchText: (doc) => String(doc.fields.content ?? ''),
       fields: (doc) => ({
-        ...(doc.fields.draft ? { status: 'drafted' } : {}),
+        ...(doc.fields.draft && doc.status === 'active' ? { status: 'drafted' } : {}),
         content: doc.fields.content ?? '',
         content_attachments: [],
       }),
