@@ -161,3 +161,22 @@ test('a later page says where it is: 26–50 of 66', () => {
     '25 of 66 to-dos:',
   );
 });
+
+test('a mention caption reads as the name, not its HTML escapes, and a name like <img onerror> stays inert', () => {
+  const sgid = `${Buffer.from('\x04\x08{\x06I"\x08gid\x06:\x06ETI"\x1fgid://bc3/Person/4242?expires_in\x06;\x00T').toString('base64')}--f00d`;
+  const mention = (caption: string) =>
+    `<div>Ask <bc-attachment sgid="${sgid}" content-type="application/vnd.basecamp.mention"><figure><figcaption>${caption}</figcaption></figure></bc-attachment></div>`;
+  assert.equal(
+    htmlToMarkdown(mention('AT&amp;T &quot;Ops&quot; O&#39;Brien')),
+    `Ask <@4242|AT&T "Ops" O'Brien>`,
+  );
+  const hostile = htmlToMarkdown(mention('&lt;img src=x onerror=alert(1)&gt; Bobby'));
+  assert.equal(hostile, 'Ask <@4242|img src=x onerror=alert(1) Bobby>');
+  // What reads back writes back as a mention only, never as the markup in the name.
+  const html = markdownToHtml(hostile, new Map([[4242, 'sg-4242']]));
+  assert.equal(html.includes('<img'), false, html);
+  assert.match(html, /<bc-attachment sgid="sg-4242"><\/bc-attachment>/);
+  // The label of a mention is bounded like one an agent writes (100 characters).
+  const long = htmlToMarkdown(mention('&amp;'.repeat(500)));
+  assert.ok(long.length <= 'Ask <@4242|>'.length + 100, long);
+});

@@ -33,10 +33,19 @@ export function personIdOfSgid(sgid: string | undefined): number | undefined {
 }
 
 /** A mention in the form an agent writes back: `<@id|Name>` (`<@id>` alone works too). */
+/** Longest mention label an agent can write back (MENTION below): a longer one would not read as a mention. */
+const MAX_MENTION_LABEL = 100;
+
 function mentionMarkdown(attributes: string, caption: string, nonce: string): string {
-  const name = caption.replace(/^@+/, '').trim();
   const person = personIdOfSgid(attribute(attributes, 'sgid'));
-  if (person === undefined) return `@${name || 'someone'}`;
+  // Not one of ours: the caption stays HTML, for turndown to read as the rest of the text.
+  if (person === undefined) return `@${caption.replace(/^@+/, '').trim() || 'someone'}`;
+  // The label goes in after turndown, so it is the name itself (Basecamp escapes it in the caption), cut to
+  // what an agent can write back.
+  const name = Array.from(caption.replace(ENTITY, decodeEntity).replace(/^@+/, '').trim())
+    .slice(0, MAX_MENTION_LABEL)
+    .join('')
+    .trim();
   return `BCM${nonce}P${person}L${Buffer.from(name).toString('hex')}X`;
 }
 
@@ -116,6 +125,19 @@ export function htmlToMarkdown(html: string): string {
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const ENTITY = /&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]+);/gi;
+
+/** One HTML entity as its character; one that names nothing stays as written. */
+function decodeEntity(entity: string, name: string): string {
+  const code = name.startsWith('#x')
+    ? parseInt(name.slice(2), 16)
+    : name.startsWith('#')
+      ? Number(name.slice(1))
+      : undefined;
+  if (code === undefined) return ENTITIES[name.toLowerCase()] ?? entity;
+  const surrogate = code >= 0xd800 && code <= 0xdfff;
+  return code > 0 && code <= 0x10ffff && !surrogate ? String.fromCodePoint(code) : entity;
+}
 
 /** Tags that end a line or a block: where they stood, words are parted. (A figure is inside an attachment: its caption is the name.) */
 const BLOCK_TAG = /<\/?(?:div|p|br|li|ul|ol|h[1-6]|pre|blockquote|hr|tr|td|th|table)\b[^<>]*>/gi;
@@ -139,16 +161,7 @@ export function plainTextOf(html: string): string {
       .replace(/<\/bc-attachment\s*>/gi, end)
       .replace(BLOCK_TAG, ' ')
       .replace(/<[^<>]*>/g, '') // not [^>]*: a run of `<` without `>` would take quadratic time
-      .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]+);/gi, (entity, name: string) => {
-        const code = name.startsWith('#x')
-          ? parseInt(name.slice(2), 16)
-          : name.startsWith('#')
-            ? Number(name.slice(1))
-            : undefined;
-        if (code === undefined) return ENTITIES[name.toLowerCase()] ?? entity;
-        const surrogate = code >= 0xd800 && code <= 0xdfff;
-        return code > 0 && code <= 0x10ffff && !surrogate ? String.fromCodePoint(code) : entity;
-      })
+      .replace(ENTITY, decodeEntity)
       // Control characters (terminal escapes, NEL) and bidi overrides: plain text must look like what it says.
       .replace(/[\p{Cc}\p{Cs}]/gu, ' ')
       .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
