@@ -64,7 +64,7 @@ test('sign in, configure Cursor, call a tool, see it, revoke it', async ({ page 
       // Close only once the redirect has reached the loopback callback: closing earlier can abort it.
       await expect(authorize).toHaveURL(/\/done\?outcome=ok$/, { timeout: 30_000 });
       await authorize.close();
-      await expect(page.locator('.identity-name')).toBeVisible({ timeout: 15_000 });
+      await expect(page.locator('.identity-name')).toBeVisible();
       await expect(page.locator('.status')).toContainText('Connected');
       await shots(page, testInfo, 'account-signed-in');
     });
