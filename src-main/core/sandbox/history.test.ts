@@ -1,47 +1,27 @@
 // A recording's events (`/recordings/{id}/events.json`) and the activity timeline read one history: after a
 // change, a move and a completion, both list the same events, with the same ids, times and people.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startSandbox, type Sandbox } from './server.ts';
+import { describe, test } from 'node:test';
+import { sandboxForTests } from './sandbox-test-support.ts';
 
 type Json = Record<string, unknown>;
 
 describe('one history for events.json and the timeline', () => {
-  let sandbox: Sandbox;
-  let token: string;
-  let base: string;
+  const api = sandboxForTests({ today: '2026-03-10' });
   const call = async (method: string, path: string, json?: unknown) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        'User-Agent': 'Sandbox tests (tests@example.com)',
-        ...(json === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: json === undefined ? undefined : JSON.stringify(json),
-    });
-    const text = await response.text();
-    assert.ok(response.status < 300, `${method} ${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : null) as unknown;
+    const answer = await api.call(method, path, json);
+    assert.ok(answer.status < 300, `${method} ${path}: ${answer.status} ${answer.text}`);
+    return answer.json;
   };
   const get = <T = Json>(path: string) => call('GET', path) as Promise<T>;
-
-  before(async () => {
-    sandbox = await startSandbox({ today: '2026-03-10' });
-    token = (await sandbox.issueTokens()).access_token;
-    base = sandbox.accounts[0]!.href;
-  });
-  after(() => sandbox.close());
 
   /** The timeline's events on one recording, as `{id, action, created_at, creator id}`. */
   const toldOn = async (projectId: number, recording: Json) => {
     const events: Json[] = [];
-    for (let url: string | undefined = `${base}/projects/${projectId}/timeline.json`; url;) {
-      const response = await fetch(url, {
-        headers: { Authorization: `Bearer ${token}`, 'User-Agent': 'Sandbox tests (tests@example.com)' },
-      });
-      events.push(...((await response.json()) as Json[]));
-      url = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get('link') ?? '')?.[1];
+    for (let url: string | undefined = `/projects/${projectId}/timeline.json`; url;) {
+      const page = await api.call('GET', url);
+      events.push(...(page.json as Json[]));
+      url = /<([^>]+)>;\s*rel="next"/.exec(page.headers.get('link') ?? '')?.[1];
     }
     return events
       .filter((e) => e.url === recording.url)

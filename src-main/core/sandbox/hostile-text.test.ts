@@ -3,10 +3,10 @@
 // tests would hang, and they check the text that comes out, never the time).
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { plainExcerpt, plainText } from './plain-text.ts';
 import { renderedMention, renderMentions } from './rich-content.ts';
-import { startSandbox, type Sandbox } from './server.ts';
+import { sandboxForTests } from './sandbox-test-support.ts';
 import type { Person } from './store.ts';
 
 const N = 200_000;
@@ -69,29 +69,11 @@ test('no sandbox module strips tags with its own regex (they all use plain-text.
 });
 
 describe('routes that turn rich text into titles and excerpts', () => {
-  let sandbox: Sandbox;
-  let token: string;
-  let base: string;
+  const api = sandboxForTests({ today: '2026-03-10' });
   const call = async (method: string, path: string, json?: unknown) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        'User-Agent': 'Sandbox tests (tests@example.com)',
-        ...(json === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: json === undefined ? undefined : JSON.stringify(json),
-    });
-    const text = await response.text();
-    return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+    const answer = await api.call(method, path, json);
+    return { status: answer.status, json: answer.json as Record<string, unknown> | null };
   };
-
-  before(async () => {
-    sandbox = await startSandbox({ today: '2026-03-10' });
-    token = (await sandbox.issueTokens()).access_token;
-    base = sandbox.accounts[0]!.href;
-  });
-  after(() => sandbox.close());
 
   test('a hostile Campfire line gets its plain title, and search finds it', async () => {
     const projects = (await call('GET', '/projects.json')).json as unknown as {
@@ -107,7 +89,7 @@ describe('routes that turn rich text into titles and excerpts', () => {
       content: `${'<div '.repeat(N / 5)}<i>zebracorn</i>`,
     });
     assert.equal(edited.status, 204);
-    const title = sandbox.store.get(Number(posted.json!.id))!.title;
+    const title = api.sandbox.store.get(Number(posted.json!.id))!.title;
     same(title, `${'<div '.repeat(N / 5 - 1)}<div zebracorn`, 'edited title');
     const found = await call('GET', '/search.json?q=zebracorn');
     assert.equal(found.status, 200);
