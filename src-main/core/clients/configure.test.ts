@@ -3,35 +3,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { openSettings } from '../settings/settings.ts';
-import { silentLogger } from '../log/logger.ts';
-import { createClientRegistry } from './tokens.ts';
-import { systemEnvironment, type ClientEnvironment } from './environment.ts';
-import { configureClient, reconfigureAll, type CommandRunner, type ConfigureContext } from './configure.ts';
+import { configureClient, reconfigureAll, type CommandRunner } from './configure.ts';
+import { configureWorld } from './clients-test-support.ts';
 import { clientStatus, clientStatuses } from './status.ts';
 import { findClient } from './table.ts';
 import { ClientConfigError, ConfigParseError } from './errors.ts';
 
-const BRIDGE = { command: '/usr/bin/node', args: ['/opt/companion/main.ts', 'bridge'] };
-
 function world(options: { which?: Record<string, string>; run?: CommandRunner } = {}) {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-configure-'));
-  const home = path.join(root, 'home');
-  fs.mkdirSync(home);
-  const settings = openSettings(path.join(root, 'data'), silentLogger);
-  const registry = createClientRegistry({ settings });
-  const base = systemEnvironment({ platform: 'linux', home, env: { PATH: '' } });
-  const environment: ClientEnvironment = { ...base, which: (command) => options.which?.[command] };
-  const context: ConfigureContext = {
-    environment,
-    registry,
-    port: 3917,
-    bridge: BRIDGE,
-    ...(options.run ? { run: options.run } : {}),
-  };
-  return { root, home, settings, registry, environment, context };
+  return configureWorld(options);
 }
 
 function bearerIn(file: string, container = 'mcpServers'): string {

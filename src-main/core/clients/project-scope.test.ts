@@ -3,39 +3,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { openSettings } from '../settings/settings.ts';
-import { silentLogger } from '../log/logger.ts';
-import { createClientRegistry } from './tokens.ts';
-import { systemEnvironment } from './environment.ts';
-import { configureClient, type CommandRunner, type ConfigureContext } from './configure.ts';
+import { configureClient, type CommandRunner } from './configure.ts';
+import { configureWorld } from './clients-test-support.ts';
 import { clientStatuses } from './status.ts';
 import { renderSnippet } from './snippet.ts';
 import { findClient, forScope } from './table.ts';
 import { ClientConfigError } from './errors.ts';
 
 function world() {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-project-'));
-  const home = path.join(root, 'home');
-  const project = path.join(root, 'repo');
-  fs.mkdirSync(home);
-  fs.mkdirSync(project);
-  const registry = createClientRegistry({ settings: openSettings(path.join(root, 'data'), silentLogger) });
   const calls: string[][] = [];
   const run: CommandRunner = (argv) => (calls.push(argv), { status: 0, stdout: '', stderr: '' });
-  const environment = {
-    ...systemEnvironment({ platform: 'linux', home, env: { PATH: '' } }),
-    which: (command: string) => (command === 'claude' ? '/usr/local/bin/claude' : undefined),
-  };
-  const context: ConfigureContext = {
-    environment,
-    registry,
-    port: 3917,
-    bridge: { command: '/usr/bin/node', args: ['/opt/companion/main.ts', 'bridge'] },
-    run,
-  };
-  return { home, project, registry, calls, environment, context };
+  const made = configureWorld({ prefix: 'bcc-project-', which: { claude: '/usr/local/bin/claude' }, run });
+  const project = path.join(made.root, 'repo');
+  fs.mkdirSync(project);
+  return { ...made, project, calls };
 }
 
 test('configure claude-code --project writes <dir>/.mcp.json itself; `claude` is not run', () => {

@@ -3,31 +3,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openSettings } from '../settings/settings.ts';
 import { silentLogger } from '../log/logger.ts';
 import { createClientRegistry } from './tokens.ts';
-import { systemEnvironment } from './environment.ts';
 import { configureClient, type ConfigureContext } from './configure.ts';
+import { configureWorld } from './clients-test-support.ts';
 
 function world() {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-remove-'));
-  const home = path.join(root, 'home');
-  fs.mkdirSync(home);
-  const settings = openSettings(path.join(root, 'data'), silentLogger);
-  const registry = createClientRegistry({ settings });
-  const environment = {
-    ...systemEnvironment({ platform: 'linux', home, env: { PATH: '' } }),
-    which: () => undefined,
-  };
-  const context: ConfigureContext = {
-    environment,
-    registry,
-    port: 3917,
-    bridge: { command: '/usr/bin/node', args: ['/opt/companion/main.ts', 'bridge'] },
-  };
-  return { root, home, settings, registry, context };
+  return configureWorld({ prefix: 'bcc-remove-' });
 }
 
 /** A fresh registry over the same settings file: what the next CLI run sees. */

@@ -3,37 +3,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { openSettings } from '../settings/settings.ts';
-import { silentLogger } from '../log/logger.ts';
-import { createClientRegistry } from './tokens.ts';
-import { systemEnvironment } from './environment.ts';
-import { configureClient, type ConfigureContext } from './configure.ts';
+import { configureClient } from './configure.ts';
+import { configureWorld } from './clients-test-support.ts';
 import { clientStatus, clientStatuses, type StatusOptions } from './status.ts';
 import { findClient } from './table.ts';
 
 function world(t: { after: (fn: () => void) => void }) {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-status-'));
-  t.after(() => fs.rmSync(root, { recursive: true, force: true }));
-  const home = path.join(root, 'home');
-  const dataDir = path.join(root, 'data');
-  fs.mkdirSync(home);
-  const registry = createClientRegistry({ settings: openSettings(dataDir, silentLogger) });
-  // No client CLI on PATH: claude-code gets a command to run by hand.
-  const environment = {
-    ...systemEnvironment({ platform: 'linux', home, env: { PATH: '' } }),
-    which: () => undefined,
-  };
-  const context: ConfigureContext = {
-    environment,
-    registry,
-    port: 3917,
-    bridge: { command: '/usr/bin/node', args: ['/opt/companion/main.ts', 'bridge'] },
-    tokenFileDir: dataDir,
-  };
+  // No client CLI on PATH: claude-code gets a command to run by hand, its token in a file in the data folder.
+  const made = configureWorld({ prefix: 'bcc-status-', tokenFiles: true });
+  t.after(() => fs.rmSync(made.root, { recursive: true, force: true }));
+  const { environment, registry, dataDir } = made;
   const options: StatusOptions = { environment, registry, port: 3917, tokenFileDir: dataDir };
-  return { root, home, dataDir, registry, context, options };
+  return { ...made, options };
 }
 
 test('a revoked client reads revoked, its entry still in the file, and says how to fix it', (t) => {
