@@ -29,10 +29,17 @@ function throwawayEnv(prefix: string): { home: string; env: NodeJS.ProcessEnv } 
   };
 }
 
+/** Calls one contract channel the way the window does, and gives back its envelope (ok or a failure). */
+function sender(window: Awaited<ReturnType<typeof windowOverSandbox>>) {
+  return (channel: string, request: unknown = {}) =>
+    dispatch(window.api.handlers, channel, request, tray, window.companion.logger);
+}
+
 /** Calls one contract channel the way the window does; a failure envelope fails the test. */
 function caller(window: Awaited<ReturnType<typeof windowOverSandbox>>) {
+  const send = sender(window);
   return async (channel: string, request: unknown = {}) => {
-    const envelope = await dispatch(window.api.handlers, channel, request, tray, window.companion.logger);
+    const envelope = await send(channel, request);
     if (!envelope.ok) assert.fail(`${channel}: ${envelope.error.message}`);
     return envelope.value as never;
   };
@@ -46,7 +53,7 @@ async function windowFor(t: TestContext, env: NodeJS.ProcessEnv, home: string) {
     await window.companion.close();
     fs.rmSync(home, { recursive: true, force: true });
   });
-  return { ...window, call: caller(window) };
+  return { ...window, call: caller(window), send: sender(window) };
 }
 
 test('the window contract over the real core on the sandbox: sign in, configure, call, revoke, no token shown', async (t) => {
@@ -156,15 +163,9 @@ test('configure from the window says when it made a shared config file private (
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify({ mcpServers: { other: { url: 'http://127.0.0.1:1/mcp' } } }));
   fs.chmodSync(file, 0o644);
-  const { companion, api } = await windowFor(t, env, home);
+  const { companion, send } = await windowFor(t, env, home);
   await companion.startServer({ port: 0 });
-  const envelope = await dispatch(
-    api.handlers,
-    'clients:configure',
-    { kind: 'cursor' },
-    tray,
-    companion.logger,
-  );
+  const envelope = await send('clients:configure', { kind: 'cursor' });
   if (!envelope.ok) assert.fail(envelope.error.message);
   const { message } = envelope.value as { message: string };
   assert.match(message, /^Added Basecamp to Cursor\./);
@@ -174,7 +175,7 @@ test('configure from the window says when it made a shared config file private (
   );
   assert.equal(fs.statSync(file).mode & 0o777, 0o600);
   // Written again: already private, nothing more to say.
-  const again = await dispatch(api.handlers, 'clients:configure', { kind: 'cursor' }, tray, companion.logger);
+  const again = await send('clients:configure', { kind: 'cursor' });
   if (!again.ok) assert.fail(again.error.message);
   assert.doesNotMatch((again.value as { message: string }).message, /readable by other users/);
 });
@@ -182,15 +183,9 @@ test('configure from the window says when it made a shared config file private (
 test('Claude Code without `claude` on PATH: the window names the terminal command that keeps the token out of the command line', async (t) => {
   const { home, env: base } = throwawayEnv('bcc-window-claude-');
   const env = { ...base, PATH: fs.mkdtempSync(path.join(os.tmpdir(), 'bcc-empty-path-')) };
-  const { companion, api } = await windowFor(t, env, home);
+  const { companion, send } = await windowFor(t, env, home);
   await companion.startServer({ port: 0 });
-  const envelope = await dispatch(
-    api.handlers,
-    'clients:configure',
-    { kind: 'claude-code' },
-    tray,
-    companion.logger,
-  );
+  const envelope = await send('clients:configure', { kind: 'claude-code' });
   if (!envelope.ok) assert.fail(envelope.error.message);
   const { message } = envelope.value as { message: string };
   assert.doesNotMatch(message, /--print|bcc_|`/);
@@ -199,7 +194,7 @@ test('Claude Code without `claude` on PATH: the window names the terminal comman
   assert.equal(named, 'configure claude-code', message);
   // Nothing was configured, so no token was issued and no client row appears.
   assert.equal(companion.clients.list().length, 0);
-  const snapshot = (await dispatch(api.handlers, 'snapshot:get', {}, tray, companion.logger)) as {
+  const snapshot = (await send('snapshot:get', {})) as {
     ok: true;
     value: Snapshot;
   };
@@ -330,15 +325,9 @@ test('configure from a run on the settings port says nothing about ports', async
 
 test('Add to one project from the window refuses a relative path and a system folder, in the window’s words', async (t) => {
   const { home, env } = throwawayEnv('bcc-window-project-');
-  const { companion, api } = await windowFor(t, env, home);
+  const { companion, send } = await windowFor(t, env, home);
   for (const project of ['.', 'code/app', '/etc', os.tmpdir()]) {
-    const envelope = await dispatch(
-      api.handlers,
-      'clients:configure',
-      { kind: 'cursor', project },
-      tray,
-      companion.logger,
-    );
+    const envelope = await send('clients:configure', { kind: 'cursor', project });
     assert.equal(envelope.ok, false, project);
     if (envelope.ok) continue;
     assert.match(envelope.error.message, /not a full path|not a folder inside your home folder/);
@@ -347,13 +336,7 @@ test('Add to one project from the window refuses a relative path and a system fo
   assert.equal(companion.clients.list().length, 0, 'no token was issued');
   const app = path.join(home, 'code', 'app');
   fs.mkdirSync(app, { recursive: true });
-  const envelope = await dispatch(
-    api.handlers,
-    'clients:configure',
-    { kind: 'cursor', project: app },
-    tray,
-    companion.logger,
-  );
+  const envelope = await send('clients:configure', { kind: 'cursor', project: app });
   if (!envelope.ok) assert.fail(envelope.error.message);
   assert.ok(fs.existsSync(path.join(app, '.cursor', 'mcp.json')));
 });
@@ -372,14 +355,8 @@ test('Claude Code whose claude mcp add fails: the window says so, issues no toke
     process.env.PATH = path0;
     fs.rmSync(bin, { recursive: true, force: true });
   });
-  const { companion, api } = await windowFor(t, env, home);
-  const envelope = await dispatch(
-    api.handlers,
-    'clients:configure',
-    { kind: 'claude-code' },
-    tray,
-    companion.logger,
-  );
+  const { companion, send } = await windowFor(t, env, home);
+  const envelope = await send('clients:configure', { kind: 'claude-code' });
   assert.equal(envelope.ok, false);
   if (envelope.ok) return;
   assert.match(envelope.error.message, /"claude mcp add" failed \(exit 3\): no such subcommand\./);
